@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import commonJsBuildOutput from './src/plugins/commonJsBuildOutput';
+import sampleDependencies from './src/plugins/sampleDependencies';
+import remarkSamples from './src/remark/samples';
+
+const siteDir = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The public URL decides the sitemap's and canonical links' host. Deployments set DOCS_SITE_URL
+ * (and DOCS_BASE_URL when served below the domain root); local builds use the dev server's address.
+ */
+const siteUrl = process.env.DOCS_SITE_URL ?? 'http://127.0.0.1:3000';
+const baseUrl = process.env.DOCS_BASE_URL ?? '/';
+
+export default async function createConfig(): Promise<Config> {
+  const samplesDir = path.join(siteDir, 'samples');
+  const docsDir = path.join(siteDir, 'docs');
+
+  return {
+    title: 'APM docs',
+    tagline: 'Accept Alternative Payment Methods through the ProcessOut API, with samples that run in CI.',
+    favicon: 'img/favicon.svg',
+    url: siteUrl,
+    baseUrl,
+    trailingSlash: false,
+
+    future: { v4: true, faster: true },
+
+    onBrokenLinks: 'throw',
+    onBrokenAnchors: 'throw',
+
+    markdown: {
+      mermaid: true,
+      hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+    },
+
+    i18n: { defaultLocale: 'en', locales: ['en'] },
+
+    presets: [
+      [
+        'classic',
+        {
+          docs: {
+            // The docs are the whole site: the overview page is the home page.
+            routeBasePath: '/',
+            sidebarPath: './sidebars.ts',
+            path: docsDir,
+            beforeDefaultRemarkPlugins: [[remarkSamples, { siteDir, samplesDir }]],
+          },
+          blog: false,
+          pages: false,
+          theme: { customCss: './src/css/custom.css' },
+        } satisfies Preset.Options,
+      ],
+    ],
+
+    plugins: [commonJsBuildOutput, [sampleDependencies, { samplesDir, docsDir }]],
+
+    themes: ['@docusaurus/theme-mermaid'],
+
+    themeConfig: {
+      colorMode: { respectPrefersColorScheme: true },
+      mermaid: {
+        theme: { light: 'neutral', dark: 'dark' },
+        // Seven participants must fit the ~720px text column: narrow actors, wrapped messages.
+        options: {
+          sequence: { wrap: true, width: 104, actorMargin: 8, messageMargin: 28, messageFontSize: 14, actorFontSize: 14 },
+        },
+      },
+      navbar: {
+        title: 'APM docs',
+        logo: { alt: '', src: 'img/favicon.svg', width: 32, height: 32 },
+        items: [
+          { type: 'doc', docId: 'set-up-your-environment', label: 'Set up', position: 'left' },
+          { type: 'doc', docId: 'apm-prerequisites', label: 'APM prerequisites', position: 'left' },
+          { href: 'https://docs.processout.com/reference', label: 'API reference', position: 'right' },
+        ],
+      },
+      footer: {
+        style: 'dark',
+        links: [
+          {
+            title: 'Guides',
+            items: [
+              { label: 'Set up your environment', to: '/set-up-your-environment' },
+              { label: 'APM prerequisites', to: '/apm-prerequisites' },
+            ],
+          },
+          {
+            title: 'ProcessOut',
+            items: [
+              { label: 'API reference', href: 'https://docs.processout.com/reference' },
+            ],
+          },
+        ],
+        copyright: 'Every code sample on this site is a file that CI runs against a local ProcessOut-compatible sandbox.',
+      },
+    } satisfies Preset.ThemeConfig,
+  };
+}

@@ -1,0 +1,146 @@
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { resolveConfig, type SandboxOptions } from './config.ts';
+import { DEMO_PROJECT } from './demo.ts';
+import { authenticate } from './lib/auth.ts';
+import { parseNested, registerBodyParsing } from './lib/body-parsing.ts';
+import { corsFor } from './lib/cors.ts';
+import { ApiError } from './lib/errors.ts';
+import './lib/fastify-types.ts';
+import { addSandboxFormats } from './lib/formats.ts';
+import { registerIdempotency } from './lib/idempotency.ts';
+import { fromValidationErrors } from './lib/validation-errors.ts';
+import { ErrorResponse } from './schemas/common.ts';
+import { Event, Webhook } from './schemas/event.ts';
+import { GatewayConfiguration } from './schemas/gateway-configuration.ts';
+import { Invoice } from './schemas/invoice.ts';
+import { Transaction } from './schemas/transaction.ts';
+import { checkoutRoutes } from './routes/checkout.ts';
+import { eventRoutes } from './routes/events.ts';
+import { gatewayConfigurationRoutes } from './routes/gateway-configurations.ts';
+import { invoiceRoutes } from './routes/invoices.ts';
+import { rootRoutes } from './routes/root.ts';
+import { sandboxControlRoutes } from './routes/sandbox-control.ts';
+import { transactionRoutes } from './routes/transactions.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { seedGatewayConfigurations } from './services/gateway-configurations.ts';
+import { Scheduler } from './services/scheduler.ts';
+import { Store } from './store/store.ts';
+
+export type SandboxApp = FastifyInstance;
+
+const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** Turns anything thrown while handling a request into the API's error envelope. */
+function toApiError(error: FastifyError | ApiError): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error.validation) return fromValidationErrors(error.validation, error.validationContext ?? 'body');
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, 'request.body-too-large', 'The request body is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, 'request.bad-format', 'Send application/json or application/x-www-form-urlencoded bodies.');
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return new ApiError(status, 'request.bad-format', `The request could not be read: ${error.message}`);
+  }
+  return new ApiError(500, 'internal.error', 'The sandbox hit an unexpected error; see its console output.');
+}
+
+/** Builds the sandbox HTTP app (shared by tests, `startSandbox` and the CLI). */
+export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp> {
+  const config = resolveConfig(options);
+  const store = options.store ?? new Store(options.dbPath ?? ':memory:');
+  for (const project of [DEMO_PROJECT, ...(options.extraProjects ?? [])]) {
+    store.upsertProject(project);
+    seedGatewayConfigurations(store, project.id);
+  }
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, querystringParser: (query) => parseNested(query) },
+    ajv: { customOptions: { allErrors: true }, plugins: [addSandboxFormats] },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const scheduler = new Scheduler({ store, config });
+  app.decorate('store', store);
+  app.decorate('sandboxConfig', config);
+  app.decorate('scheduler', scheduler);
+  app.decorate('services', { store, config, wake: () => scheduler.wake() });
+  app.decorateRequest('project');
+  app.addHook('onReady', async () => scheduler.start());
+  app.addHook('onClose', async () => {
+    await scheduler.stop();
+    if (!options.store) store.close();
+  });
+
+  for (const schema of [ErrorResponse, Transaction, Invoice, Event, Webhook, GatewayConfiguration]) app.addSchema(schema);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'apm-docs local ProcessOut sandbox',
+        version: '1.0.0',
+        description: 'The subset of the ProcessOut API this local sandbox emulates, plus its test checkout and control routes.',
+      },
+      components: { securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } } },
+      security: [{ basicAuth: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(cors, { delegator: (request, callback) => callback(null, corsFor(request)) });
+  await registerBodyParsing(app);
+
+  app.addHook('onRequest', async (request) => {
+    const level = request.routeOptions.config.auth;
+    if (level) request.project = authenticate(request.headers.authorization, level, (id) => store.findProject(id));
+  });
+  registerIdempotency(app, store);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    const apiError = toApiError(error);
+    if (apiError.statusCode >= 500) console.error(error);
+    request.errorType = apiError.errorType;
+    return reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = API_METHODS.filter((method) => app.findRoute({ method, url: path }));
+    const error =
+      allowed.length > 0
+        ? new ApiError(405, 'request.method-not-allowed', `${request.method} is not allowed on ${path}; use ${allowed.join(', ')}.`)
+        : new ApiError(404, 'request.route-not-found', `No route ${request.method} ${path}.`);
+    if (allowed.length > 0) reply.header('allow', allowed.join(', '));
+    request.errorType = error.errorType;
+    return reply.code(error.statusCode).send(error.toBody());
+  });
+
+  if (options.requestLog) {
+    const log = options.requestLog;
+    app.addHook('onResponse', async (request, reply) => {
+      const path = request.url.split('?')[0];
+      const ms = reply.elapsedTime.toFixed(1);
+      log(`${request.method} ${path} ${reply.statusCode} ${ms}ms${request.errorType ? ` ${request.errorType}` : ''}`);
+    });
+  }
+
+  await app.register(rootRoutes);
+  await app.register(invoiceRoutes);
+  await app.register(transactionRoutes);
+  await app.register(gatewayConfigurationRoutes);
+  await app.register(eventRoutes);
+  await app.register(webhookRoutes);
+  await app.register(sandboxControlRoutes);
+  await app.register(checkoutRoutes);
+  return app;
+}

@@ -1,0 +1,28 @@
+import type { Project } from '../store/store.ts';
+import type { AuthLevel } from './auth.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Credentials the route needs; routes without it are open (checkout pages, OpenAPI). */
+    auth?: AuthLevel;
+    /** Honour Idempotency-Key on this route. */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    project: Project;
+    /** error_type of the error response, for the request log. */
+    errorType?: string;
+    idempotency?: { projectId: string; key: string; route: string };
+    idempotencyReplay?: boolean;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: import('../store/store.ts').Store;
+    sandboxConfig: import('../config.ts').ResolvedConfig;
+    /** Context handed to domain services (store, config, wake the background worker). */
+    services: import('../services/context.ts').ServiceContext;
+    scheduler: import('../services/scheduler.ts').Scheduler;
+  }
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
+
+/** A JSON literal that is safe inside an inline <script> (no `</script>`, no HTML comment openers). */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * Content-Security-Policy of the checkout pages: nothing loads but our own nonce'd inline style and
+ * script and our images; forms may only go back to the sandbox, plus `extraFormTargets` because
+ * browsers apply form-action to the redirect that follows a form post.
+ */
+export function checkoutCsp(nonce: string, extraFormTargets: string[] = []): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src 'nonce-${nonce}'`,
+    "img-src 'self'",
+    `form-action 'self'${extraFormTargets.map((target) => ` ${target}`).join('')}`,
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from './errors.ts';
+import type { Store } from '../store/store.ts';
+
+// Idempotency-Key: the same key, project and route (method + path) replays the stored response.
+// The same key with a different body is refused with request.idempotency-key.invalid (a code the real
+// API has): replaying the first response would hide that the second request was never executed.
+const KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function keyOf(request: FastifyRequest): string | null {
+  const header = request.headers['idempotency-key'];
+  const key = (Array.isArray(header) ? header[0] : header)?.trim();
+  return key ? key : null; // Ruby sends an empty header when unset: treat it as absent.
+}
+
+export function registerIdempotency(app: FastifyInstance, store: Store): void {
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = keyOf(request);
+    if (!key || !request.routeOptions.config.idempotent || !request.project) return;
+    const route = `${request.method} ${request.url.split('?')[0]}`;
+    const bodyHash = createHash('sha256').update(stableJson(request.body)).digest('hex');
+    const projectId = request.project.id;
+
+    if (!store.reserveIdempotencyKey(projectId, key, route, bodyHash, Date.now(), KEY_TTL_MS)) {
+      const stored = store.findIdempotentResponse(projectId, key, route);
+      if (stored && stored.body_hash !== bodyHash) {
+        throw new ApiError(
+          400,
+          'request.idempotency-key.invalid',
+          'This Idempotency-Key was already used on this route with a different body. Use a new key for a new request.',
+        );
+      }
+      if (!stored || stored.response === null || stored.status_code === null) {
+        throw new ApiError(409, 'request.still-processing', 'A request with this Idempotency-Key is still being processed.');
+      }
+      request.idempotencyReplay = true;
+      return reply
+        .code(stored.status_code)
+        .header('idempotent-replayed', 'true')
+        .type('application/json; charset=utf-8')
+        .send(stored.response);
+    }
+    request.idempotency = { projectId, key, route };
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const claim = request.idempotency;
+    if (!claim || request.idempotencyReplay) return payload;
+    if (reply.statusCode < 500 && typeof payload === 'string') {
+      store.saveIdempotentResponse(claim.projectId, claim.key, claim.route, reply.statusCode, payload);
+    } else {
+      store.releaseIdempotencyKey(claim.projectId, claim.key, claim.route);
+    }
+    return payload;
+  });
+}

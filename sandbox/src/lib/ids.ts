@@ -1,0 +1,27 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** 32 random alphanumerics, the length ProcessOut uses after an id prefix (iv_, tr_, ev_…). */
+export function randomAlphanumeric(length = 32): string {
+  let out = '';
+  // Rejection sampling keeps the distribution uniform (248 = 4 * 62).
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < length) out += ALPHANUMERIC[byte % 62];
+    }
+  }
+  return out;
+}
+
+export function newId(prefix: 'iv_' | 'tr_' | 'tr_op_' | 'ev_' | 'wh_'): string {
+  return prefix + randomAlphanumeric();
+}
+
+/** Stable alphanumerics derived from a seed: seeded objects keep their ids across restarts. */
+export function stableAlphanumeric(seed: string, length = 32): string {
+  const digest = createHash('sha256').update(seed).digest();
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += ALPHANUMERIC[digest[i % digest.length]! % 62];
+  return out;
+}

@@ -1,0 +1,34 @@
+// Amounts are decimal strings in major units ("9.99" is 9.99 USD), as in the real API.
+// Arithmetic goes through BigInt at 4 decimals (the most ISO 4217 allows) so nothing is lost to floats.
+import { minorUnits } from './currencies.ts';
+
+const DECIMAL = /^\d{1,15}(\.\d{1,4})?$/;
+const SCALE = 4;
+
+export function isDecimalAmount(value: string): boolean {
+  return DECIMAL.test(value);
+}
+
+export function decimalPlaces(value: string): number {
+  return value.split('.')[1]?.length ?? 0;
+}
+
+/** Why the amount is not valid for the currency, or null when it is. */
+export function amountProblem(amount: string, currency: string): string | null {
+  if (!isDecimalAmount(amount)) return 'The amount must be a positive decimal string in major units, for example "9.99".';
+  const allowed = minorUnits(currency);
+  if (allowed !== undefined && decimalPlaces(amount) > allowed) {
+    return `${currency} allows ${allowed} decimal place${allowed === 1 ? '' : 's'}; got "${amount}".`;
+  }
+  return null;
+}
+
+function toUnits(value: string): bigint {
+  const [whole = '0', fraction = ''] = value.split('.');
+  return BigInt(whole) * 10n ** BigInt(SCALE) + BigInt(fraction.padEnd(SCALE, '0') || '0');
+}
+
+export function compareAmounts(a: string, b: string): number {
+  const diff = toUnits(a) - toUnits(b);
+  return diff === 0n ? 0 : diff < 0n ? -1 : 1;
+}

@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import { notFound } from '../lib/errors.ts';
+import { errorResponses, PassThrough } from '../schemas/common.ts';
+import { PaymentBody, TransactionEnvelope } from '../schemas/transaction.ts';
+import { loadInvoice, pay, voidInvoice, type PaymentAction } from '../services/payments.ts';
+import { InvoiceParams } from './invoices.ts';
+
+const PAYMENT_SUMMARIES: Record<PaymentAction, string> = {
+  authorize: 'Authorize an invoice with a gway_req_ token',
+  capture: 'Capture an invoice with a gway_req_ token (authorizes first when needed)',
+};
+
+export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { services } = app;
+
+  for (const action of ['authorize', 'capture'] as const) {
+    app.post(
+      `/invoices/:invoice_id/${action}`,
+      {
+        config: { auth: 'secret', idempotent: true },
+        schema: {
+          summary: PAYMENT_SUMMARIES[action],
+          operationId: `${action}-an-invoice`,
+          tags: ['Invoices'],
+          params: InvoiceParams,
+          body: PaymentBody,
+          response: { 200: TransactionEnvelope, ...errorResponses },
+        },
+      },
+      async (request) => ({
+        success: true as const,
+        transaction: pay(services, request.project.id, request.params.invoice_id, action, request.body),
+      }),
+    );
+  }
+
+  app.post(
+    '/invoices/:invoice_id/void',
+    {
+      config: { auth: 'secret', idempotent: true },
+      schema: {
+        summary: 'Void an authorized invoice',
+        operationId: 'void-an-invoice',
+        tags: ['Invoices'],
+        params: InvoiceParams,
+        body: PassThrough,
+        response: { 200: TransactionEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => ({ success: true as const, transaction: voidInvoice(services, request.project.id, request.params.invoice_id) }),
+  );
+
+  app.get(
+    '/invoices/:invoice_id/transactions',
+    {
+      config: { auth: 'secret' },
+      schema: {
+        summary: "Fetch an invoice's transaction",
+        operationId: 'fetch-invoice-transaction',
+        tags: ['Invoices'],
+        params: InvoiceParams,
+        response: { 200: TransactionEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => ({ success: true as const, transaction: loadInvoice(services, request.project.id, request.params.invoice_id).transaction }),
+  );
+
+  app.get(
+    '/transactions/:transaction_id',
+    {
+      config: { auth: 'secret' },
+      schema: {
+        summary: 'Fetch a transaction',
+        operationId: 'fetching-a-transaction',
+        tags: ['Transactions'],
+        params: Type.Object({ transaction_id: Type.String({ description: 'tr_…' }) }),
+        response: { 200: TransactionEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const transaction = services.store.findTransaction(request.project.id, request.params.transaction_id);
+      if (!transaction) throw notFound('transaction', request.params.transaction_id);
+      return { success: true as const, transaction };
+    },
+  );
+};

@@ -1,0 +1,38 @@
+import { Type, type TSchema } from '@fastify/type-provider-typebox';
+
+/** A value the API returns as null when unset (the real API does the same). */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** `{ key: "value" }` maps such as metadata. */
+export const StringMap = Type.Record(Type.String(), Type.String({ maxLength: 1000 }));
+
+/** Objects the sandbox stores and returns as given (shipping, billing, device, …). */
+export const PassThrough = Type.Object({}, { additionalProperties: true });
+
+export const ErrorResponse = Type.Object(
+  {
+    success: Type.Literal(false),
+    error_type: Type.String({ description: 'Machine-readable code, e.g. request.validation.missing-name' }),
+    message: Type.String(),
+    invalid_fields: Type.Optional(Type.Array(Type.Object({ name: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Error', description: 'Every error, including 404, 405, 413 and malformed bodies.' },
+);
+
+/** Standard error responses to merge into a route's `response` map. */
+export const errorResponses = { '4xx': Type.Ref('Error'), '5xx': Type.Ref('Error') } as const;
+
+/** Paging/expansion options SDKs send; Go and Ruby put them even in POST bodies, where they are ignored. */
+export const ListQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: '1–100, default 10; 0 means default' })),
+  start_after: Type.Optional(Type.String({ description: 'Return objects created after this id' })),
+  end_before: Type.Optional(Type.String({ description: 'Return objects created before this id' })),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+});
+
+/** `expand=a,b`, `expand[]=a`, `expand=a&expand=b` all arrive as an array after coercion. */
+export const Expand = Type.Array(Type.String(), { description: 'Resources to expand (comma list or repeated)' });
+
+export function expandSet(expand: string[] | undefined): Set<string> {
+  return new Set((expand ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean));
+}

@@ -1,0 +1,71 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Nullable, StringMap } from './common.ts';
+
+export const TransactionStatus = Type.Union(
+  ['waiting', 'pending', 'authorized', 'completed', 'failed', 'voided'].map((s) => Type.Literal(s)),
+);
+
+export const Operation = Type.Object({
+  id: Type.String(),
+  transaction_id: Type.String(),
+  type: Type.String({ description: 'request, authorization, capture or void' }),
+  amount: Type.String(),
+  currency: Type.String(),
+  is_attempt: Type.Boolean(),
+  has_failed: Type.Boolean(),
+  error_code: Nullable(Type.String()),
+  error_message: Nullable(Type.String()),
+  gateway_configuration_id: Nullable(Type.String()),
+  created_at: Type.String(),
+});
+
+export const Transaction = Type.Object(
+  {
+    id: Type.String({ description: 'tr_…' }),
+    project_id: Type.String(),
+    invoice_id: Type.String(),
+    customer_id: Nullable(Type.String()),
+    name: Type.String(),
+    amount: Type.String(),
+    currency: Type.String(),
+    status: Type.String({ description: 'waiting, pending, authorized, completed, failed or voided' }),
+    authorized: Type.Boolean(),
+    captured: Type.Boolean(),
+    voided: Type.Boolean(),
+    refunded: Type.Boolean(),
+    chargedback: Type.Boolean(),
+    authorized_amount: Type.String(),
+    captured_amount: Type.String(),
+    available_amount: Type.String(),
+    refunded_amount: Type.String(),
+    attempts_count: Type.Integer(),
+    error_code: Nullable(Type.String()),
+    error_message: Nullable(Type.String()),
+    gateway_name: Nullable(Type.String()),
+    gateway_configuration_id: Nullable(Type.String()),
+    payment_type: Nullable(Type.String()),
+    metadata: StringMap,
+    sandbox: Type.Boolean(),
+    operations: Type.Array(Operation),
+    created_at: Type.String(),
+    authorized_at: Nullable(Type.String()),
+    captured_at: Nullable(Type.String()),
+    voided_at: Nullable(Type.String()),
+  },
+  { $id: 'Transaction' },
+);
+export type Transaction = Static<typeof Transaction>;
+export type Operation = Static<typeof Operation>;
+
+export const PaymentBody = Type.Object({
+  source: Type.String({ minLength: 1, description: 'gway_req_… token returned by the test checkout' }),
+  capture_amount: Type.Optional(Type.String({ format: 'decimal-amount' })),
+  authorize_only: Type.Optional(Type.Boolean({ description: 'capture only: stop after the authorization' })),
+  metadata: Type.Optional(StringMap),
+  synchronous: Type.Optional(Type.Boolean()),
+  save_source: Type.Optional(Type.Boolean()),
+  auto_capture_at: Type.Optional(Type.String()),
+});
+export type PaymentBody = Static<typeof PaymentBody>;
+
+export const TransactionEnvelope = Type.Object({ success: Type.Literal(true), transaction: Type.Ref('Transaction') });

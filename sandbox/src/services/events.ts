@@ -1,0 +1,57 @@
+import { newId } from '../lib/ids.ts';
+import type { StoredEvent } from '../schemas/event.ts';
+import type { StoredInvoice } from '../schemas/invoice.ts';
+import type { Transaction } from '../schemas/transaction.ts';
+import type { ServiceContext } from './context.ts';
+import { nowIso } from './clock.ts';
+
+export type TransactionEventName =
+  | 'transaction.authorized'
+  | 'transaction.captured'
+  | 'transaction.failed'
+  | 'transaction.voided'
+  | 'transaction.pending';
+
+/**
+ * Records an event for a transaction change and queues its webhook deliveries (the invoice's
+ * webhook_url and the project endpoint). Call inside the store transaction that changed the
+ * transaction, so the event and its deliveries exist exactly when the change does.
+ */
+export function recordTransactionEvent(
+  ctx: ServiceContext,
+  name: TransactionEventName,
+  invoice: StoredInvoice,
+  transaction: Transaction,
+): StoredEvent {
+  const firedAt = nowIso();
+  const event: StoredEvent = {
+    id: newId('ev_'),
+    project_id: transaction.project_id,
+    name,
+    data: { name, sandbox: true, transaction: structuredClone(transaction) },
+    sandbox: true,
+    fired_at: firedAt,
+  };
+  ctx.store.insertEvent(event);
+  const urls = new Set([invoice.webhook_url, ctx.config.webhookUrl].filter((url): url is string => Boolean(url)));
+  const nowMs = Date.now();
+  for (const url of urls) {
+    ctx.store.insertWebhook({
+      id: newId('wh_'),
+      project_id: event.project_id,
+      event_id: event.id,
+      event_type: name,
+      request_url: url,
+      attempt: 1,
+      status: 'pending',
+      first_attempt_ms: nowMs,
+      release_at_ms: nowMs,
+      created_at: firedAt,
+      response_code: null,
+      response_body: null,
+      response_time_ms: null,
+      error_message: null,
+    });
+  }
+  return event;
+}

@@ -1,0 +1,92 @@
+import type { WebhookRetryOptions } from '../config.ts';
+import { newId } from '../lib/ids.ts';
+import type { Store, WebhookRow } from '../store/store.ts';
+
+const MAX_LOGGED_BODY = 2_000;
+
+/** Delay before attempt `attempt + 1`: baseMs × factor^(attempt-1), spread by ± jitter. */
+export function retryDelayMs(attempt: number, retry: WebhookRetryOptions, random: () => number = Math.random): number {
+  const base = retry.baseMs * retry.factor ** (attempt - 1);
+  return Math.round(base * (1 + retry.jitter * (2 * random() - 1)));
+}
+
+interface AttemptResult {
+  ok: boolean;
+  responseCode: number | null;
+  responseBody: string | null;
+  responseTimeMs: number;
+  errorMessage: string | null;
+}
+
+async function post(row: WebhookRow, timeoutMs: number, stopSignal: AbortSignal): Promise<AttemptResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(row.request_url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'ProcessOut-Sandbox-Webhooks/1.0' },
+      body: JSON.stringify({ event_id: row.event_id, event_type: row.event_type }),
+      redirect: 'manual',
+      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stopSignal]),
+    });
+    const text = await response.text();
+    const ok = response.status >= 200 && response.status < 300;
+    return {
+      ok,
+      responseCode: response.status,
+      responseBody: text.slice(0, MAX_LOGGED_BODY),
+      responseTimeMs: elapsed(),
+      errorMessage: ok ? null : `The endpoint answered HTTP ${response.status}; only 2xx counts as delivered.`,
+    };
+  } catch (error) {
+    const err = error as Error & { cause?: { code?: string } };
+    const reason = err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : err.cause?.code ?? err.message;
+    return { ok: false, responseCode: null, responseBody: null, responseTimeMs: elapsed(), errorMessage: `Request failed: ${reason}` };
+  }
+}
+
+/**
+ * Sends one delivery attempt, logs its result and, when it failed, queues the next attempt —
+ * unless attempts or the retry window are used up, in which case the attempt stays `failed` for good.
+ * Returns false when the sandbox stopped mid-flight (the row stays claimed and is re-sent on restart).
+ */
+export async function deliverWebhook(
+  store: Store,
+  row: WebhookRow,
+  retry: WebhookRetryOptions,
+  stopSignal: AbortSignal,
+): Promise<boolean> {
+  const result = await post(row, retry.timeoutMs, stopSignal);
+  if (stopSignal.aborted) return false;
+  store.transaction(() => {
+    let errorMessage = result.errorMessage;
+    if (!result.ok) {
+      const releaseAt = Date.now() + retryDelayMs(row.attempt, retry);
+      const canRetry = row.attempt < retry.maxAttempts && releaseAt - row.first_attempt_ms <= retry.retryWindowMs;
+      if (canRetry) {
+        store.insertWebhook({
+          ...row,
+          id: newId('wh_'),
+          attempt: row.attempt + 1,
+          status: 'pending',
+          release_at_ms: releaseAt,
+          created_at: new Date().toISOString(),
+          response_code: null,
+          response_body: null,
+          response_time_ms: null,
+          error_message: null,
+        });
+      } else {
+        errorMessage = `${errorMessage} No more retries after ${row.attempt} attempt(s).`;
+      }
+    }
+    store.finishWebhook(row.id, {
+      status: result.ok ? 'delivered' : 'failed',
+      response_code: result.responseCode,
+      response_body: result.responseBody,
+      response_time_ms: result.responseTimeMs,
+      error_message: errorMessage,
+    });
+  });
+  return true;
+}

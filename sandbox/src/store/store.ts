@@ -1,0 +1,341 @@
+import type Database from 'better-sqlite3';
+import type { StoredEvent, Webhook } from '../schemas/event.ts';
+import type { GatewayConfiguration } from '../schemas/gateway-configuration.ts';
+import type { StoredInvoice } from '../schemas/invoice.ts';
+import type { Transaction } from '../schemas/transaction.ts';
+import { openDatabase } from './database.ts';
+
+export interface Project {
+  id: string;
+  secret: string;
+}
+
+export interface ListOptions {
+  limit: number;
+  order: 'asc' | 'desc';
+  startAfter?: string;
+  endBefore?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasMore: boolean;
+}
+
+export type PaymentOutcome = 'approve' | 'pending';
+
+export interface GatewayRequest {
+  token: string;
+  project_id: string;
+  invoice_id: string;
+  gateway_configuration_id: string;
+  outcome: PaymentOutcome;
+  created_at: string;
+  used_by_transaction_id: string | null;
+  used_at: string | null;
+}
+
+/** What a pending transaction turns into when its delay is over. */
+export type PendingTarget = 'authorized' | 'completed';
+
+export interface WebhookRow {
+  id: string;
+  project_id: string;
+  event_id: string;
+  event_type: string;
+  request_url: string;
+  attempt: number;
+  status: 'pending' | 'sending' | 'delivered' | 'failed';
+  first_attempt_ms: number;
+  release_at_ms: number;
+  created_at: string;
+  response_code: number | null;
+  response_body: string | null;
+  response_time_ms: number | null;
+  error_message: string | null;
+}
+
+export interface StoredIdempotentResponse {
+  body_hash: string;
+  status_code: number | null;
+  response: string | null;
+}
+
+type ListTable = 'invoices' | 'events';
+
+/** All persistence. Every method is synchronous (better-sqlite3); wrap multi-step writes in `transaction`. */
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(path = ':memory:') {
+    this.db = openDatabase(path);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `fn` atomically: either every write in it lands or none does. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // Projects
+
+  upsertProject(project: Project): void {
+    this.db
+      .prepare('INSERT INTO projects (id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret')
+      .run(project.id, project.secret, new Date().toISOString());
+  }
+
+  findProject(id: string): Project | undefined {
+    return this.db.prepare('SELECT id, secret FROM projects WHERE id = ?').get(id) as Project | undefined;
+  }
+
+  // Gateway configurations
+
+  insertGatewayConfigurationIfMissing(conf: GatewayConfiguration): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO gateway_configurations (id, project_id, data) VALUES (?, ?, ?)')
+      .run(conf.id, conf.project_id, JSON.stringify(conf));
+  }
+
+  listGatewayConfigurations(projectId: string): GatewayConfiguration[] {
+    const rows = this.db
+      .prepare('SELECT data FROM gateway_configurations WHERE project_id = ? ORDER BY seq')
+      .all(projectId) as { data: string }[];
+    return rows.map((row) => JSON.parse(row.data) as GatewayConfiguration);
+  }
+
+  findGatewayConfiguration(projectId: string, id: string): GatewayConfiguration | undefined {
+    const row = this.db
+      .prepare('SELECT data FROM gateway_configurations WHERE project_id = ? AND id = ?')
+      .get(projectId, id) as { data: string } | undefined;
+    return row && (JSON.parse(row.data) as GatewayConfiguration);
+  }
+
+  // Invoices
+
+  insertInvoice(invoice: StoredInvoice): void {
+    this.db
+      .prepare('INSERT INTO invoices (id, project_id, data) VALUES (?, ?, ?)')
+      .run(invoice.id, invoice.project_id, JSON.stringify(invoice));
+  }
+
+  findInvoice(projectId: string, id: string): StoredInvoice | undefined {
+    const row = this.db.prepare('SELECT data FROM invoices WHERE project_id = ? AND id = ?').get(projectId, id) as
+      | { data: string }
+      | undefined;
+    return row && (JSON.parse(row.data) as StoredInvoice);
+  }
+
+  listInvoices(projectId: string, options: ListOptions): Page<StoredInvoice> {
+    return this.listPage<StoredInvoice>('invoices', projectId, options);
+  }
+
+  // Transactions
+
+  insertTransaction(transaction: Transaction): void {
+    this.db
+      .prepare('INSERT INTO transactions (id, project_id, invoice_id, status, data) VALUES (?, ?, ?, ?, ?)')
+      .run(transaction.id, transaction.project_id, transaction.invoice_id, transaction.status, JSON.stringify(transaction));
+  }
+
+  /** Saves the transaction; `pending` schedules its automatic transition. */
+  updateTransaction(transaction: Transaction, pending?: { untilMs: number; target: PendingTarget }): void {
+    this.db
+      .prepare('UPDATE transactions SET status = ?, pending_until_ms = ?, pending_target = ?, data = ? WHERE id = ?')
+      .run(transaction.status, pending?.untilMs ?? null, pending?.target ?? null, JSON.stringify(transaction), transaction.id);
+  }
+
+  findTransaction(projectId: string, id: string): Transaction | undefined {
+    const row = this.db.prepare('SELECT data FROM transactions WHERE project_id = ? AND id = ?').get(projectId, id) as
+      | { data: string }
+      | undefined;
+    return row && (JSON.parse(row.data) as Transaction);
+  }
+
+  findTransactionByInvoice(projectId: string, invoiceId: string): Transaction | undefined {
+    const row = this.db
+      .prepare('SELECT data FROM transactions WHERE project_id = ? AND invoice_id = ?')
+      .get(projectId, invoiceId) as { data: string } | undefined;
+    return row && (JSON.parse(row.data) as Transaction);
+  }
+
+  duePendingTransactions(nowMs: number): { transaction: Transaction; target: PendingTarget }[] {
+    const rows = this.db
+      .prepare("SELECT data, pending_target FROM transactions WHERE status = 'pending' AND pending_until_ms <= ? ORDER BY pending_until_ms")
+      .all(nowMs) as { data: string; pending_target: PendingTarget }[];
+    return rows.map((row) => ({ transaction: JSON.parse(row.data) as Transaction, target: row.pending_target }));
+  }
+
+  nextPendingTransactionDueMs(): number | null {
+    const row = this.db.prepare("SELECT MIN(pending_until_ms) AS due FROM transactions WHERE status = 'pending'").get() as {
+      due: number | null;
+    };
+    return row.due;
+  }
+
+  // Gateway requests (gway_req_ tokens)
+
+  insertGatewayRequest(request: GatewayRequest): void {
+    this.db
+      .prepare(
+        `INSERT INTO gateway_requests (token, project_id, invoice_id, gateway_configuration_id, outcome, created_at)
+         VALUES (@token, @project_id, @invoice_id, @gateway_configuration_id, @outcome, @created_at)`,
+      )
+      .run(request);
+  }
+
+  findGatewayRequest(token: string): GatewayRequest | undefined {
+    return this.db.prepare('SELECT * FROM gateway_requests WHERE token = ?').get(token) as GatewayRequest | undefined;
+  }
+
+  markGatewayRequestUsed(token: string, transactionId: string, at: string): void {
+    this.db.prepare('UPDATE gateway_requests SET used_by_transaction_id = ?, used_at = ? WHERE token = ?').run(transactionId, at, token);
+  }
+
+  // Events
+
+  insertEvent(event: StoredEvent): void {
+    this.db.prepare('INSERT INTO events (id, project_id, data) VALUES (?, ?, ?)').run(event.id, event.project_id, JSON.stringify(event));
+  }
+
+  findEvent(projectId: string, id: string): StoredEvent | undefined {
+    const row = this.db.prepare('SELECT data FROM events WHERE project_id = ? AND id = ?').get(projectId, id) as
+      | { data: string }
+      | undefined;
+    return row && (JSON.parse(row.data) as StoredEvent);
+  }
+
+  listEvents(projectId: string, options: ListOptions): Page<StoredEvent> {
+    return this.listPage<StoredEvent>('events', projectId, options);
+  }
+
+  // Webhook deliveries: one row per attempt; `pending` rows are the queue.
+
+  insertWebhook(row: WebhookRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO webhooks (id, project_id, event_id, event_type, request_url, attempt, status, first_attempt_ms,
+           release_at_ms, created_at, response_code, response_body, response_time_ms, error_message)
+         VALUES (@id, @project_id, @event_id, @event_type, @request_url, @attempt, @status, @first_attempt_ms,
+           @release_at_ms, @created_at, @response_code, @response_body, @response_time_ms, @error_message)`,
+      )
+      .run(row);
+  }
+
+  /** Marks due pending deliveries as `sending` and returns them, so no delivery is sent twice at once. */
+  claimDueWebhooks(nowMs: number, limit: number): WebhookRow[] {
+    return this.transaction(() => {
+      const rows = this.db
+        .prepare("SELECT * FROM webhooks WHERE status = 'pending' AND release_at_ms <= ? ORDER BY release_at_ms LIMIT ?")
+        .all(nowMs, limit) as WebhookRow[];
+      const claim = this.db.prepare("UPDATE webhooks SET status = 'sending' WHERE id = ?");
+      for (const row of rows) claim.run(row.id);
+      return rows.map((row) => ({ ...row, status: 'sending' as const }));
+    });
+  }
+
+  /** Deliveries interrupted by a stop are sent again (at-least-once). */
+  requeueInterruptedWebhooks(): void {
+    this.db.prepare("UPDATE webhooks SET status = 'pending' WHERE status = 'sending'").run();
+  }
+
+  finishWebhook(
+    id: string,
+    result: Pick<WebhookRow, 'status' | 'response_code' | 'response_body' | 'response_time_ms' | 'error_message'>,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE webhooks SET status = @status, response_code = @response_code, response_body = @response_body,
+           response_time_ms = @response_time_ms, error_message = @error_message WHERE id = @id`,
+      )
+      .run({ id, ...result });
+  }
+
+  nextWebhookDueMs(): number | null {
+    const row = this.db.prepare("SELECT MIN(release_at_ms) AS due FROM webhooks WHERE status = 'pending'").get() as {
+      due: number | null;
+    };
+    return row.due;
+  }
+
+  listWebhooks(projectId: string, eventId: string): Webhook[] {
+    const rows = this.db
+      .prepare('SELECT * FROM webhooks WHERE project_id = ? AND event_id = ? ORDER BY seq')
+      .all(projectId, eventId) as WebhookRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      project_id: row.project_id,
+      event_id: row.event_id,
+      request_url: row.request_url,
+      request_method: 'POST',
+      attempt: row.attempt,
+      status: row.status === 'sending' ? 'pending' : row.status,
+      response_code: row.response_code,
+      response_body: row.response_body,
+      response_time_ms: row.response_time_ms,
+      error_message: row.error_message,
+      created_at: row.created_at,
+      release_at: new Date(row.release_at_ms).toISOString(),
+    }));
+  }
+
+  // Idempotency keys
+
+  findIdempotentResponse(projectId: string, key: string, route: string): StoredIdempotentResponse | undefined {
+    return this.db
+      .prepare('SELECT body_hash, status_code, response FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ?')
+      .get(projectId, key, route) as StoredIdempotentResponse | undefined;
+  }
+
+  /** Claims the key for a request in progress; false when another request holds it already. */
+  reserveIdempotencyKey(projectId: string, key: string, route: string, bodyHash: string, nowMs: number, ttlMs: number): boolean {
+    return this.transaction(() => {
+      this.db.prepare('DELETE FROM idempotency_keys WHERE created_at_ms < ?').run(nowMs - ttlMs);
+      const result = this.db
+        .prepare(
+          'INSERT OR IGNORE INTO idempotency_keys (project_id, idempotency_key, route, body_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(projectId, key, route, bodyHash, nowMs);
+      return result.changes === 1;
+    });
+  }
+
+  saveIdempotentResponse(projectId: string, key: string, route: string, statusCode: number, response: string): void {
+    this.db
+      .prepare('UPDATE idempotency_keys SET status_code = ?, response = ? WHERE project_id = ? AND idempotency_key = ? AND route = ?')
+      .run(statusCode, response, projectId, key, route);
+  }
+
+  releaseIdempotencyKey(projectId: string, key: string, route: string): void {
+    this.db
+      .prepare('DELETE FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ? AND response IS NULL')
+      .run(projectId, key, route);
+  }
+
+  // Listing with cursors, newest first by default (start_after/end_before follow the listing order).
+
+  private listPage<T>(table: ListTable, projectId: string, options: ListOptions): Page<T> {
+    const conditions = ['project_id = @projectId'];
+    const params: Record<string, unknown> = { projectId, limit: options.limit + 1 };
+    const forward = options.order === 'asc';
+    const seqOf = (param: string) => `(SELECT seq FROM ${table} WHERE id = @${param} AND project_id = @projectId)`;
+    if (options.startAfter) {
+      params.startAfter = options.startAfter;
+      conditions.push(`seq ${forward ? '>' : '<'} ${seqOf('startAfter')}`);
+    }
+    if (options.endBefore) {
+      params.endBefore = options.endBefore;
+      conditions.push(`seq ${forward ? '<' : '>'} ${seqOf('endBefore')}`);
+    }
+    const rows = this.db
+      .prepare(`SELECT data FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY seq ${forward ? 'ASC' : 'DESC'} LIMIT @limit`)
+      .all(params) as { data: string }[];
+    return {
+      items: rows.slice(0, options.limit).map((row) => JSON.parse(row.data) as T),
+      hasMore: rows.length > options.limit,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts", "sandbox/test/**/*.test.ts"],
+    // Forks isolate native modules (better-sqlite3) and child processes better than worker threads.
+    pool: "forks",
+    // Tests start servers, compilers and sample programs: allow more than vitest's 5 s default.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 10_000,
+  },
+});
