@@ -2,7 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import { darkCodeTheme, lightCodeTheme } from './src/prismThemes';
 import commonJsBuildOutput from './src/plugins/commonJsBuildOutput';
+import lazyMermaidChunks from './src/plugins/lazyMermaidChunks';
 import sampleDependencies from './src/plugins/sampleDependencies';
 import remarkSamples from './src/remark/samples';
 
@@ -57,12 +59,13 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
 
-    plugins: [commonJsBuildOutput, [sampleDependencies, { samplesDir, docsDir }]],
+    plugins: [commonJsBuildOutput, lazyMermaidChunks, sampleDependencies({ samplesDir, docsDir })],
 
     themes: ['@docusaurus/theme-mermaid'],
 
     themeConfig: {
       colorMode: { respectPrefersColorScheme: true },
+      prism: { theme: lightCodeTheme, darkTheme: darkCodeTheme },
       mermaid: {
         theme: { light: 'neutral', dark: 'dark' },
         // Seven participants must fit the ~720px text column: narrow actors, wrapped messages.

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT } from '../src/index.ts';
-import { apiClient, createInvoice, startTestSandbox, type ApiClient } from './helpers.ts';
+import { apiClient, basicAuth, createInvoice, startTestSandbox, type ApiClient } from './helpers.ts';
+
+// A project of its own, so the listing test sees only the invoices it creates.
+const LISTING_PROJECT = { id: 'test-proj_invoiceListingTestProject00000001', secret: 'key_sandbox_invoiceListingTestProjectSecret1' };
 
 let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
 let api: ApiClient;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  sandbox = await startTestSandbox({ extraProjects: [LISTING_PROJECT] });
   api = apiClient(sandbox.url);
 });
 afterAll(() => sandbox.close());
@@ -150,26 +153,21 @@ describe('GET /invoices/{id}', () => {
 
 describe('GET /invoices', () => {
   it('lists newest first with has_more and cursors, ignoring empty Go options', async () => {
-    const local = await startTestSandbox();
-    const client = apiClient(local.url);
-    try {
-      const ids: string[] = [];
-      for (let i = 0; i < 3; i++) ids.push((await createInvoice(client, { name: `n${i}` })).id);
-      const first = await client.get('/invoices?limit=2&filter=&end_before=&start_after=');
-      expect(first.status).toBe(200);
-      expect(first.body.invoices.map((i: { id: string }) => i.id)).toEqual([ids[2], ids[1]]);
-      expect(first.body.has_more).toBe(true);
-      const next = await client.get(`/invoices?limit=2&start_after=${ids[1]}`);
-      expect(next.body.invoices.map((i: { id: string }) => i.id)).toEqual([ids[0]]);
-      expect(next.body.has_more).toBe(false);
-      const all = await client.get('/invoices?limit=0&order=asc&expand=transaction');
-      expect(all.body.invoices.map((i: { id: string }) => i.id)).toEqual(ids);
-      expect(all.body.invoices[0].transaction.status).toBe('waiting');
-      const tooMany = await client.get('/invoices?limit=1000');
-      expect(tooMany.status).toBe(400);
-      expect(tooMany.body.error_type).toBe('request.validation.invalid-limit');
-    } finally {
-      await local.close();
-    }
+    const client = apiClient(sandbox.url, basicAuth(LISTING_PROJECT.id, LISTING_PROJECT.secret));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await createInvoice(client, { name: `n${i}` })).id);
+    const first = await client.get('/invoices?limit=2&filter=&end_before=&start_after=');
+    expect(first.status).toBe(200);
+    expect(first.body.invoices.map((i: { id: string }) => i.id)).toEqual([ids[2], ids[1]]);
+    expect(first.body.has_more).toBe(true);
+    const next = await client.get(`/invoices?limit=2&start_after=${ids[1]}`);
+    expect(next.body.invoices.map((i: { id: string }) => i.id)).toEqual([ids[0]]);
+    expect(next.body.has_more).toBe(false);
+    const all = await client.get('/invoices?limit=0&order=asc&expand=transaction');
+    expect(all.body.invoices.map((i: { id: string }) => i.id)).toEqual(ids);
+    expect(all.body.invoices[0].transaction.status).toBe('waiting');
+    const tooMany = await client.get('/invoices?limit=1000');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error_type).toBe('request.validation.invalid-limit');
   });
 });

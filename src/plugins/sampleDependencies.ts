@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadContext, Plugin } from '@docusaurus/types';
+import type { Plugin } from '@docusaurus/types';
 
 export interface SampleDependenciesOptions {
   /** Folder holding one directory per sample, as given to the `samples` remark plugin. */
@@ -12,8 +12,8 @@ export interface SampleDependenciesOptions {
 const loader = fileURLToPath(new URL('./sampleDependenciesLoader.cjs', import.meta.url));
 
 /** Makes every docs page that uses `<Sample>` depend on the sample files it renders. */
-export default function sampleDependencies(_context: LoadContext, options: SampleDependenciesOptions): Plugin {
-  return {
+export default function sampleDependencies(options: SampleDependenciesOptions): () => Plugin {
+  return () => ({
     name: 'sample-dependencies',
     configureWebpack() {
       return {
@@ -29,5 +29,5 @@ export default function sampleDependencies(_context: LoadContext, options: Sampl
         },
       };
     },
-  };
+  });
 }

@@ -9,7 +9,7 @@ import { findBrokenContinuations } from "./lib/duplicate-keys/curl.ts";
 import { DUPLICATE_KEY_CHECKER_TOOL, findDuplicateKeys } from "./lib/duplicate-keys/index.ts";
 import type { Language } from "./lib/languages.ts";
 import { readRegion } from "./lib/regions.ts";
-import { FILE_CHECKS } from "./lib/syntax.ts";
+import { FILE_CHECKS } from "./lib/file-checks.ts";
 import { requireTool } from "./lib/tools.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "samples-checkers-"));

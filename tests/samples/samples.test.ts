@@ -12,7 +12,7 @@ import { findBrokenContinuations } from "./lib/duplicate-keys/curl.ts";
 import { readRegion } from "./lib/regions.ts";
 import { run } from "./lib/run.ts";
 import { parseJsonOutput, RUN_TOOLS, runSample, type SampleEnvironment } from "./lib/sample-runner.ts";
-import { FILE_CHECKS } from "./lib/syntax.ts";
+import { FILE_CHECKS } from "./lib/file-checks.ts";
 import { filesOfProject, findSampleProjects } from "./lib/typescript-projects.ts";
 import { requireTool } from "./lib/tools.ts";
 

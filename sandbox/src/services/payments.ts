@@ -106,6 +106,7 @@ function payWithNewToken(
   ctx.store.markGatewayRequestUsed(request.token, transaction.id, at);
   let current = startAttempt(transaction, conf, at);
 
+  // A pending payment settles later for the full invoice amount (capture_amount is only validated).
   if (request.outcome === 'pending') {
     current = markPending(current);
     const target: PendingTarget = captureWanted ? 'completed' : 'authorized';

@@ -1,0 +1,128 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile, run } from '@mdx-js/mdx';
+import { isValidElement, type ReactNode } from 'react';
+import * as runtime from 'react/jsx-runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import remarkSamples from '../../src/remark/samples';
+import type { SampleProps } from '../../src/sample-files/types';
+
+/** Plays the site root: sample folders live in `<fixtureSite>/samples/`. */
+const fixtureSite = fileURLToPath(new URL('./fixtures', import.meta.url));
+
+/** Compiles an MDX page with the plugin, runs it, and returns the props every `<Sample>` received. */
+async function samplesOnPage(mdx: string, siteDir = fixtureSite): Promise<SampleProps[]> {
+  const compiled = await compile(
+    { value: mdx, path: path.join(siteDir, 'docs', 'page.mdx') },
+    { outputFormat: 'function-body', remarkPlugins: [[remarkSamples, { siteDir }]] },
+  );
+  const { default: Content } = await run(compiled, { ...runtime, baseUrl: import.meta.url });
+
+  const Sample = (props: SampleProps): ReactNode => JSON.stringify(props);
+  const found: SampleProps[] = [];
+  const collect = (node: ReactNode): void => {
+    if (Array.isArray(node)) node.forEach(collect);
+    if (!isValidElement<{ children?: ReactNode }>(node)) return;
+    if (node.type === Sample) found.push(node.props as unknown as SampleProps);
+    collect(node.props.children);
+  };
+  collect(Content({ components: { Sample } }));
+  return found;
+}
+
+describe('the samples remark plugin', () => {
+  it('gives <Sample> one highlighted tab per file, in the site-wide language order', async () => {
+    const [sample, ...others] = await samplesOnPage('# Greet\n\n<Sample name="greet" />\n');
+
+    expect(others).toEqual([]);
+    expect(sample?.name).toBe('greet');
+    const tabs = sample?.tabs ?? [];
+    expect(tabs.map((tab) => [tab.value, tab.label])).toEqual([
+      ['curl', 'cURL'],
+      ['typescript', 'TypeScript'],
+      ['python', 'Python'],
+      ['ruby', 'Ruby'],
+      ['php', 'PHP'],
+      ['go', 'Go'],
+    ]);
+    expect(tabs.map((tab) => tab.file)).toEqual(
+      ['sh', 'ts', 'py', 'rb', 'php', 'go'].map((extension) => `samples/greet/greet.${extension}`),
+    );
+    for (const tab of tabs) {
+      expect(tab.region).toBe('request');
+      expect(tab.code).not.toMatch(/#(end)?region/);
+      expect(tab.fullFile?.code).not.toMatch(/#(end)?region/);
+      expect(tab.html).toMatch(/^<pre class="shiki shiki-themes github-light-high-contrast github-dark-default"/);
+      expect(tab.html).toContain('--shiki-dark:');
+      expect(tab.fullFile?.html).toContain('--shiki-light:');
+    }
+    const go = tabs.find((tab) => tab.value === 'go');
+    expect(go?.code).toBe(
+      [
+        'response, err := http.Get("https://example.test/greetings")',
+        'if err != nil {',
+        '\tpanic(err)',
+        '}',
+        'defer response.Body.Close()',
+      ].join('\n'),
+    );
+    expect(go?.fullFile?.code).toMatch(/^package main\n/);
+  });
+
+  it('shows the region named on the element', async () => {
+    const [sample] = await samplesOnPage('<Sample name="two-regions" region="second" />\n');
+    expect(sample?.tabs.map((tab) => [tab.region, tab.code])).toEqual([['second', 'print("second")']]);
+  });
+
+  it('shows the whole file, with no separate full-file copy, when no region is selected', async () => {
+    const [sample] = await samplesOnPage('<Sample name="two-regions" />\n');
+    expect(sample?.tabs[0]).toMatchObject({ region: null, code: 'print("first")\nprint("second")', fullFile: null });
+  });
+
+  it('fails the page on a missing folder, pointing at the element', async () => {
+    await expect(samplesOnPage('Text\n\n<Sample name="no-such-sample" />\n')).rejects.toMatchObject({
+      message: '<Sample name="no-such-sample">: sample folder samples/no-such-sample/ does not exist',
+      line: 3,
+      column: 1,
+    });
+  });
+
+  it.each([
+    ['a missing region', '<Sample name="greet" region="capture" />', /samples\/greet\/greet\.sh: region "capture" not found/],
+    ['an unknown extension', '<Sample name="unknown-extension" />', /samples\/unknown-extension\/notes\.txt: unknown extension/],
+    ['a missing name', '<Sample region="request" />', /<Sample> needs a name/],
+    ['a name that is an expression', '<Sample name={"greet"} />', /name must be a plain string/],
+    ['a path instead of a name', '<Sample name="../greet" />', /sample name "\.\.\/greet" must be a folder name/],
+    ['a hand-written tabs prop', '<Sample name="greet" tabs={[]} />', /gets its "tabs" from the sample folder/],
+  ])('fails the page on %s', async (_case, mdx, message) => {
+    await expect(samplesOnPage(`Text\n\n${mdx}\n`)).rejects.toThrow(message);
+  });
+
+  describe('with folders that cannot be committed as fixtures', () => {
+    let siteDir: string;
+
+    beforeAll(async () => {
+      siteDir = await mkdtemp(path.join(os.tmpdir(), 'apm-docs-samples-'));
+      await mkdir(path.join(siteDir, 'samples', 'empty'), { recursive: true });
+      await mkdir(path.join(siteDir, 'samples', 'only-dotfiles'), { recursive: true });
+      await writeFile(path.join(siteDir, 'samples', 'only-dotfiles', '.DS_Store'), '');
+      await mkdir(path.join(siteDir, 'samples', 'twice'), { recursive: true });
+      await writeFile(path.join(siteDir, 'samples', 'twice', 'a.py'), 'print("a")\n');
+      await writeFile(path.join(siteDir, 'samples', 'twice', 'b.py'), 'print("b")\n');
+    });
+
+    afterAll(async () => {
+      await rm(siteDir, { recursive: true, force: true });
+    });
+
+    it.each([
+      ['an empty folder', 'empty', /sample folder samples\/empty\/ has no sample files/],
+      ['a folder of dotfiles only', 'only-dotfiles', /samples\/only-dotfiles\/ has no sample files/],
+      ['two files of one language', 'twice', /samples\/twice\/ has two Python files: a\.py and b\.py/],
+    ])('fails the page on %s', async (_case, name, message) => {
+      await expect(samplesOnPage(`<Sample name="${name}" />\n`, siteDir)).rejects.toThrow(message);
+    });
+  });
+});
