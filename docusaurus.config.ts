@@ -99,7 +99,7 @@ export default async function createConfig(): Promise<Config> {
             ],
           },
         ],
-        copyright: 'Every code sample on this site is a file that CI runs against a local ProcessOut-compatible sandbox.',
+        copyright: 'Every code sample on this site is a file that CI runs or checks against a local ProcessOut-compatible sandbox.',
       },
     } satisfies Preset.ThemeConfig,
   };

@@ -46,7 +46,9 @@ export async function readSampleFolder(options: ReadSampleFolderOptions): Promis
   const folder = path.join(samplesDir, name);
   const relativeFolder = path.relative(siteDir, folder).split(path.sep).join('/');
   // Dotfiles (.DS_Store, .gitkeep) are editor or VCS litter, not samples.
-  const entries = (await listFolder(folder, relativeFolder)).filter((entry) => !entry.name.startsWith('.'));
+  const entries = (await listFolder(folder, relativeFolder))
+    .filter((entry) => !entry.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name));
 
   const byLanguage = new Map<SampleLanguage, string>();
   for (const entry of entries) {
@@ -63,34 +65,33 @@ export async function readSampleFolder(options: ReadSampleFolderOptions): Promis
   }
   if (byLanguage.size === 0) throw new SampleFolderError(`sample folder ${relativeFolder}/ has no sample files`);
 
-  const ordered = SAMPLE_LANGUAGES.filter((language) => byLanguage.has(language));
+  // Extract every file first, in tab order, so a bad file is reported the same way on every build.
+  const extracted = [];
+  for (const language of SAMPLE_LANGUAGES.filter((candidate) => byLanguage.has(candidate))) {
+    const file = `${relativeFolder}/${byLanguage.get(language) as string}`;
+    const source = await readFile(path.join(siteDir, file), 'utf8');
+    try {
+      extracted.push({ language, file, ...extractCode(source, { commentToken: language.commentToken, region }) });
+    } catch (error) {
+      if (error instanceof SampleRegionError) throw new SampleFolderError(`${file}: ${error.message}`);
+      throw error;
+    }
+  }
+
   return Promise.all(
-    ordered.map(async (language) => {
-      const file = `${relativeFolder}/${byLanguage.get(language) as string}`;
-      const source = await readFile(path.join(siteDir, file), 'utf8');
-      let extracted;
-      try {
-        extracted = extractCode(source, { commentToken: language.commentToken, region });
-      } catch (error) {
-        if (error instanceof SampleRegionError) throw new SampleFolderError(`${file}: ${error.message}`);
-        throw error;
-      }
-      const html = await highlightCode(extracted.code, language.grammar);
+    extracted.map(async ({ language, file, code, region: shownRegion, fullCode }) => {
       let fullFile: SampleTab['fullFile'] = null;
-      if (extracted.region !== null) {
-        const fullHtml = await highlightCode(extracted.fullCode, language.grammar);
-        fullFile = {
-          code: extracted.fullCode,
-          html: Buffer.byteLength(fullHtml) <= MAX_FULL_FILE_HTML_BYTES ? fullHtml : null,
-        };
+      if (shownRegion !== null) {
+        const fullHtml = await highlightCode(fullCode, language.grammar);
+        fullFile = { code: fullCode, html: Buffer.byteLength(fullHtml) <= MAX_FULL_FILE_HTML_BYTES ? fullHtml : null };
       }
       return {
         value: language.value,
         label: language.label,
         file,
-        region: extracted.region,
-        code: extracted.code,
-        html,
+        region: shownRegion,
+        code,
+        html: await highlightCode(code, language.grammar),
         fullFile,
       } satisfies SampleTab;
     }),

@@ -1,0 +1,52 @@
+// Create an APM-ready invoice for a backend redirect: the checkout sends the customer straight back to
+// return_url?token=… with an HTTP redirect, instead of posting the result to a ProcessOut.js page.
+//
+// Install the SDK first: go get gopkg.in/processout.v5
+// Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
+// RETURN_URL overrides the example return address of your site.
+package main
+
+import (
+	"fmt"
+	"log"
+	"os"
+
+	"gopkg.in/processout.v5"
+)
+
+// envOr reads an environment variable, with a fallback when it is unset.
+func envOr(name, fallback string) string {
+	if value := os.Getenv(name); value != "" {
+		return value
+	}
+	return fallback
+}
+
+func main() {
+	client := processout.New(
+		os.Getenv("PROCESSOUT_PROJECT_ID"),
+		os.Getenv("PROCESSOUT_PROJECT_SECRET"),
+	)
+	if apiURL := os.Getenv("PROCESSOUT_API_URL"); apiURL != "" {
+		processout.Host = apiURL
+	}
+
+	// #region create-invoice
+	invoice, err := client.NewInvoice().Create(processout.InvoiceCreateParameters{
+		Invoice: &processout.Invoice{
+			Name:      processout.String("Amazing item"),
+			Amount:    processout.String("9.99"),
+			Currency:  processout.String("USD"),
+			ReturnURL: processout.String(envOr("RETURN_URL", "https://www.example.com/checkout/return")),
+			// No ProcessOut.js on your page: return with a plain redirect to return_url?token=….
+			Metadata: &map[string]string{"skip_processoutjs": "true"},
+		},
+	})
+	if err != nil {
+		// The error includes the API's error_type and message.
+		log.Fatalf("could not create the invoice: %v", err)
+	}
+	// #endregion
+
+	fmt.Println(invoice.GetID())
+}

@@ -1,0 +1,49 @@
+<?php
+
+// Create an APM-ready invoice that also names the webhook endpoint to notify about its payment.
+//
+// Install the SDK first: composer require processout/processout-php
+// Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
+// RETURN_URL and WEBHOOK_URL override the example addresses of your site.
+
+declare(strict_types=1);
+
+use ProcessOut\Exceptions\AuthenticationException;
+use ProcessOut\Exceptions\GenericException;
+use ProcessOut\Exceptions\InternalException;
+use ProcessOut\Exceptions\NotFoundException;
+use ProcessOut\Exceptions\ValidationException;
+use ProcessOut\ProcessOut;
+
+require __DIR__ . '/vendor/autoload.php';
+
+$client = new ProcessOut(
+    (string) getenv('PROCESSOUT_PROJECT_ID'),
+    (string) getenv('PROCESSOUT_PROJECT_SECRET')
+);
+
+$apiUrl = (string) getenv('PROCESSOUT_API_URL');
+if ($apiUrl !== '') {
+    $client->setHost($apiUrl);
+}
+
+try {
+    // #region create-invoice
+    $invoice = $client->newInvoice()->create([
+        'name' => 'Amazing item',
+        'amount' => '9.99',
+        'currency' => 'USD',
+        'return_url' => getenv('RETURN_URL') ?: 'https://www.example.com/checkout/return',
+        // Notified of every change of this invoice's payment, on top of the endpoints set in the Dashboard.
+        'webhook_url' => getenv('WEBHOOK_URL') ?: 'https://www.example.com/webhooks/processout',
+    ]);
+    // #endregion
+} catch (
+    AuthenticationException | GenericException | InternalException | NotFoundException | ValidationException $e
+) {
+    // The SDK puts the API's error_type in getErrorCode().
+    fwrite(STDERR, $e->getErrorCode() . ': ' . $e->getMessage() . PHP_EOL);
+    exit(1);
+}
+
+echo $invoice->getId(), PHP_EOL;

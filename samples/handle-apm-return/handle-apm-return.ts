@@ -1,0 +1,51 @@
+// Read the result of an APM payment when the customer lands on your return_url, and hand the token
+// to your backend. Browser TypeScript (ES2022 + DOM), no dependencies: copy it into your frontend.
+//
+// The checkout sends the customer to return_url?token=gway_req_… (approved) or
+// return_url?error_code=… (declined, canceled) when it cannot post to the page that opened it:
+// a backend redirect, an in-app browser, or a new tab without an opener.
+//
+// Usage, on the return page:
+//   const result = readApmReturn(window.location.href);
+//   if (result.status === "success") await sendTokenToBackend("/checkout/pay", { invoiceId, token: result.token });
+
+/** What the return URL says about the APM payment. */
+export type ApmReturn =
+  | { status: "success"; token: string }
+  | { status: "canceled" }
+  | { status: "error"; errorCode: string }
+  /** Neither a token nor an error code: not a return from the checkout. */
+  | { status: "none" };
+
+/** The customer left the provider page without paying; the invoice can still be paid. */
+const CANCELED = "customer.canceled";
+
+// #region handle-apm-return
+export function readApmReturn(url: string | URL): ApmReturn {
+  const query = new URL(url).searchParams;
+  const token = query.get("token");
+  if (token) return { status: "success", token };
+  const errorCode = query.get("error_code");
+  if (errorCode === CANCELED) return { status: "canceled" };
+  if (errorCode) return { status: "error", errorCode };
+  return { status: "none" };
+}
+
+/**
+ * Posts the token to your own backend endpoint, which captures the invoice with the secret key.
+ * The browser never calls the capture route itself: it would need the secret key.
+ */
+export async function sendTokenToBackend<Answer>(
+  endpoint: string,
+  payment: { invoiceId: string; token: string },
+): Promise<Answer> {
+  const response = await fetch(endpoint, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    // Your backend should still check that this invoice belongs to the customer's order.
+    body: JSON.stringify({ invoice_id: payment.invoiceId, token: payment.token }),
+  });
+  if (!response.ok) throw new Error(`${endpoint} answered HTTP ${response.status}`);
+  return (await response.json()) as Answer;
+}
+// #endregion

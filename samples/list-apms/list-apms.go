@@ -1,0 +1,74 @@
+// List the APMs (alternative payment methods) your project can offer, from your backend.
+//
+// Install the SDK first: go get gopkg.in/processout.v5
+// Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
+// Prints one entry per APM: the gateway configuration ID to pay with, and what to show the customer.
+package main
+
+import (
+	"encoding/json"
+	"log"
+	"os"
+
+	"gopkg.in/processout.v5"
+)
+
+// apm is what a checkout page needs to offer one APM.
+type apm struct {
+	GatewayConfigurationID string `json:"gateway_configuration_id"`
+	GatewayName            string `json:"gateway_name"`
+	DisplayName            string `json:"display_name"`
+	LogoURL                string `json:"logo_url"`
+}
+
+// text reads an optional string field of an SDK object.
+func text(field *string) string {
+	if field == nil {
+		return ""
+	}
+	return *field
+}
+
+func main() {
+	client := processout.New(
+		os.Getenv("PROCESSOUT_PROJECT_ID"),
+		os.Getenv("PROCESSOUT_PROJECT_SECRET"),
+	)
+	if apiURL := os.Getenv("PROCESSOUT_API_URL"); apiURL != "" {
+		processout.Host = apiURL
+	}
+
+	// #region list-apms
+	configurations, err := client.NewGatewayConfiguration().All(processout.GatewayConfigurationAllParameters{
+		Options:                &processout.Options{Filter: "alternative-payment-methods"},
+		ExpandMerchantAccounts: true,
+	})
+	if err != nil {
+		// The error includes the API's error_type and message.
+		log.Fatalf("could not list the APMs: %v", err)
+	}
+	apms := []apm{}
+	for configurations.Next() {
+		configuration := configurations.Get().(*processout.GatewayConfiguration)
+		if configuration.Gateway == nil {
+			continue
+		}
+		apms = append(apms, apm{
+			// Pay with this ID: it goes into the checkout URL.
+			GatewayConfigurationID: configuration.GetID(),
+			GatewayName:            text(configuration.Gateway.Name),
+			DisplayName:            text(configuration.Gateway.DisplayName),
+			LogoURL:                text(configuration.Gateway.LogoURL),
+		})
+	}
+	if err := configurations.Error(); err != nil {
+		log.Fatalf("could not list the APMs: %v", err)
+	}
+	// #endregion
+
+	output := json.NewEncoder(os.Stdout)
+	output.SetIndent("", "  ")
+	if err := output.Encode(apms); err != nil {
+		log.Fatal(err)
+	}
+}

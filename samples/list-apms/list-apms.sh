@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# List the APMs (alternative payment methods) your project can offer, from your backend.
+# Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
+# Prints the API's JSON answer: {"success": true, "gateway_configurations": [...]}.
+set -euo pipefail
+
+# #region list-apms
+# --get sends the -d fields as the query string: no unquoted "&" for the shell to misread.
+curl -sS --fail-with-body --get "${PROCESSOUT_API_URL:-https://api.processout.com}/gateway-configurations" \
+  -u "$PROCESSOUT_PROJECT_ID:$PROCESSOUT_PROJECT_SECRET" \
+  -d filter=alternative-payment-methods \
+  -d expand_merchant_accounts=true
+# #endregion

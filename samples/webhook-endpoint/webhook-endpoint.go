@@ -1,0 +1,123 @@
+// A minimal endpoint for ProcessOut webhooks, with Go's net/http.
+//
+// Install the SDK first: go get gopkg.in/processout.v5
+// Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
+// PORT (default 3001) and HOST (default 127.0.0.1; 0.0.0.0 accepts connections from other machines).
+// It listens for POST /webhooks/processout, answers at once, then fetches each event with the secret
+// key before trusting it. It prints one JSON line per verified event on stdout, everything else on stderr.
+package main
+
+import (
+	"encoding/json"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+
+	"gopkg.in/processout.v5"
+)
+
+const path = "/webhooks/processout"
+const maxBodyBytes = 64 * 1024
+
+// envOr reads an environment variable, with a fallback when it is unset.
+func envOr(name, fallback string) string {
+	if value := os.Getenv(name); value != "" {
+		return value
+	}
+	return fallback
+}
+
+// text reads an optional string field of an SDK object.
+func text(field *string) string {
+	if field == nil {
+		return ""
+	}
+	return *field
+}
+
+// #region webhook-endpoint
+// webhookHandler receives ProcessOut notifications.
+type webhookHandler struct {
+	client *processout.ProcessOut
+	// handled holds the events already handled, or being handled. Delivery is at least once, so
+	// the same event can come again. In production keep this in your database (a unique key on
+	// the event ID), shared by all your servers.
+	handled sync.Map
+}
+
+func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "", http.StatusMethodNotAllowed)
+		return
+	}
+	var notification struct {
+		EventID string `json:"event_id"`
+	}
+	body := http.MaxBytesReader(w, r.Body, maxBodyBytes)
+	if err := json.NewDecoder(body).Decode(&notification); err != nil || notification.EventID == "" {
+		http.Error(w, "", http.StatusBadRequest)
+		return
+	}
+
+	// Answer before the work: ProcessOut waits for a 2xx, and retries a slow answer as a failure.
+	w.WriteHeader(http.StatusOK)
+	go h.handleEvent(notification.EventID)
+}
+
+// handleEvent fetches the event with the secret key: that proves it is genuine.
+func (h *webhookHandler) handleEvent(eventID string) {
+	if _, seen := h.handled.LoadOrStore(eventID, true); seen {
+		log.Printf("%s: already handled, ignored", eventID)
+		return
+	}
+	event, err := h.client.NewEvent().Find(eventID)
+	if err != nil {
+		// Not verified: do nothing, and let a later delivery of the same event try again.
+		h.handled.Delete(eventID)
+		log.Printf("%s: could not be verified (%v), ignored", eventID, err)
+		return
+	}
+
+	data, _ := event.Data.(map[string]interface{})
+	transaction, _ := data["transaction"].(map[string]interface{})
+	switch text(event.Name) {
+	case "transaction.captured":
+		// Paid: fulfil the order of transaction["invoice_id"].
+	case "transaction.failed":
+		// Declined: release the order and ask the customer for another payment.
+	}
+	line, _ := json.Marshal(map[string]interface{}{
+		"event_id":       event.GetID(),
+		"event_type":     text(event.Name),
+		"invoice_id":     transaction["invoice_id"],
+		"transaction_id": transaction["id"],
+		"status":         transaction["status"],
+	})
+	os.Stdout.Write(append(line, '\n'))
+}
+
+// #endregion
+
+func main() {
+	if apiURL := os.Getenv("PROCESSOUT_API_URL"); apiURL != "" {
+		processout.Host = apiURL
+	}
+	handler := &webhookHandler{
+		client: processout.New(
+			os.Getenv("PROCESSOUT_PROJECT_ID"),
+			os.Getenv("PROCESSOUT_PROJECT_SECRET"),
+		),
+	}
+	mux := http.NewServeMux()
+	mux.Handle(path, handler)
+
+	listener, err := net.Listen("tcp", net.JoinHostPort(envOr("HOST", "127.0.0.1"), envOr("PORT", "3001")))
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("Listening for ProcessOut webhooks on http://%s%s", listener.Addr(), path)
+	log.Fatal(http.Serve(listener, mux))
+}

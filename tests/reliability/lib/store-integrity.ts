@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+
+// "Nothing half-written": relations every committed write must keep. Each query lists offenders.
+const CHECKS: Record<string, string> = {
+  'invoice without its transaction': `
+    SELECT i.id FROM invoices i LEFT JOIN transactions t ON t.id = json_extract(i.data, '$.transaction_id')
+    WHERE t.id IS NULL OR t.invoice_id != i.id OR t.project_id != i.project_id`,
+  'transaction without its invoice': `
+    SELECT t.id FROM transactions t LEFT JOIN invoices i ON i.id = t.invoice_id AND i.project_id = t.project_id
+    WHERE i.id IS NULL`,
+  'transaction status column differs from its document': `
+    SELECT id FROM transactions WHERE status != json_extract(data, '$.status')`,
+  'transaction captured more than once': `
+    SELECT t.id FROM transactions t
+    WHERE (SELECT count(*) FROM json_each(t.data, '$.operations') op WHERE json_extract(op.value, '$.type') = 'capture') > 1`,
+  'completed transaction without exactly one capture': `
+    SELECT t.id FROM transactions t WHERE t.status = 'completed'
+      AND (SELECT count(*) FROM json_each(t.data, '$.operations') op WHERE json_extract(op.value, '$.type') = 'capture') != 1`,
+  'capture operations and transaction.captured events disagree': `
+    SELECT t.id FROM transactions t
+    WHERE (SELECT count(*) FROM json_each(t.data, '$.operations') op WHERE json_extract(op.value, '$.type') = 'capture')
+       != (SELECT count(*) FROM events e WHERE e.project_id = t.project_id
+             AND json_extract(e.data, '$.name') = 'transaction.captured'
+             AND json_extract(e.data, '$.data.transaction.id') = t.id)`,
+  'successful authorizations and transaction.authorized events disagree': `
+    SELECT t.id FROM transactions t
+    WHERE (SELECT count(*) FROM json_each(t.data, '$.operations') op
+             WHERE json_extract(op.value, '$.type') = 'authorization' AND json_extract(op.value, '$.has_failed') = 0)
+       != (SELECT count(*) FROM events e WHERE e.project_id = t.project_id
+             AND json_extract(e.data, '$.name') = 'transaction.authorized'
+             AND json_extract(e.data, '$.data.transaction.id') = t.id)`,
+  'failed authorizations and transaction.failed events disagree': `
+    SELECT t.id FROM transactions t
+    WHERE (SELECT count(*) FROM json_each(t.data, '$.operations') op
+             WHERE json_extract(op.value, '$.type') = 'authorization' AND json_extract(op.value, '$.has_failed') = 1)
+       != (SELECT count(*) FROM events e WHERE e.project_id = t.project_id
+             AND json_extract(e.data, '$.name') = 'transaction.failed'
+             AND json_extract(e.data, '$.data.transaction.id') = t.id)`,
+  'event about a transaction that does not exist': `
+    SELECT e.id FROM events e LEFT JOIN transactions t
+      ON t.id = json_extract(e.data, '$.data.transaction.id') AND t.project_id = e.project_id
+    WHERE t.id IS NULL`,
+  'webhook delivery of an event that does not exist': `
+    SELECT w.id FROM webhooks w LEFT JOIN events e ON e.id = w.event_id AND e.project_id = w.project_id
+    WHERE e.id IS NULL`,
+  'token of an invoice that does not exist': `
+    SELECT g.token FROM gateway_requests g LEFT JOIN invoices i ON i.id = g.invoice_id AND i.project_id = g.project_id
+    WHERE i.id IS NULL`,
+  'token used by a transaction that does not exist': `
+    SELECT g.token FROM gateway_requests g LEFT JOIN transactions t ON t.id = g.used_by_transaction_id
+    WHERE g.used_by_transaction_id IS NOT NULL AND (t.id IS NULL OR t.invoice_id != g.invoice_id)`,
+};
+
+/** Problems in the store; empty when every relation holds and SQLite finds the file sound. */
+export function storeProblems(db: Database.Database): string[] {
+  const problems: string[] = [];
+  const integrity = db.pragma('integrity_check', { simple: true });
+  if (integrity !== 'ok') problems.push(`PRAGMA integrity_check: ${String(integrity)}`);
+  for (const [name, sql] of Object.entries(CHECKS)) {
+    const rows = db.prepare(sql).raw().all() as unknown[][];
+    if (rows.length > 0) problems.push(`${name}: ${rows.slice(0, 5).map((row) => String(row[0])).join(', ')}`);
+  }
+  return problems;
+}
+
+/** Idempotency keys still reserved by a request that never finished (a retry would get 409 forever). */
+export function stuckIdempotencyKeys(db: Database.Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM idempotency_keys WHERE response IS NULL').get() as { n: number }).n;
+}
+
+/** Row counts and a digest of mutable state: equal before and after a request that changed nothing. */
+export function storeFingerprint(db: Database.Database): string {
+  return JSON.stringify(
+    db
+      .prepare(
+        `SELECT (SELECT count(*) FROM invoices) AS invoices,
+                (SELECT count(*) FROM transactions) AS transactions,
+                (SELECT total(length(data)) FROM transactions) AS transaction_bytes,
+                (SELECT group_concat(status) FROM transactions) AS statuses,
+                (SELECT count(*) FROM gateway_requests) AS tokens,
+                (SELECT count(*) FROM gateway_requests WHERE used_at IS NOT NULL) AS used_tokens,
+                (SELECT count(*) FROM events) AS events,
+                (SELECT count(*) FROM webhooks) AS webhooks,
+                (SELECT count(*) FROM projects) AS projects,
+                (SELECT count(*) FROM gateway_configurations) AS gateway_configurations`,
+      )
+      .get(),
+  );
+}
