@@ -3,7 +3,7 @@
 // It authenticates with your project ID alone, like ProcessOut.js: the project ID is public, while your
 // secret key must never reach a web page.
 //
-// Usage: const apms = await listApms({ projectId: "test-proj_…" });
+// Usage: const apms = await listApms({ projectId });
 // Against the local sandbox, also pass apiUrl: "http://127.0.0.1:4010".
 
 /** One APM the customer can choose, ready to render as a button. */
@@ -16,7 +16,7 @@ export interface Apm {
 }
 
 export interface ListApmsOptions {
-  /** Your project ID (test-proj_… in sandbox). */
+  /** Your project ID: public, unlike the secret key. */
   projectId: string;
   /** The API base URL, without a trailing slash. Default: https://api.processout.com */
   apiUrl?: string;

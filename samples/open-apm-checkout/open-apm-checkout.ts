@@ -7,7 +7,7 @@
 // Against the local sandbox, also pass checkoutUrl: "http://127.0.0.1:4010/checkout".
 
 export interface ApmCheckoutTarget {
-  /** Your project ID (test-proj_… in sandbox). */
+  /** Your project ID: public, unlike the secret key. */
   projectId: string;
   /** The invoice your backend created for this payment. */
   invoiceId: string;

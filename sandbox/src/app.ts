@@ -11,6 +11,7 @@ import { ApiError } from './lib/errors.ts';
 import './lib/fastify-types.ts';
 import { addSandboxFormats } from './lib/formats.ts';
 import { registerIdempotency } from './lib/idempotency.ts';
+import { clientErrorHandler, frameworkErrors } from './lib/transport-errors.ts';
 import { fromValidationErrors } from './lib/validation-errors.ts';
 import { ErrorResponse } from './schemas/common.ts';
 import { Event, Webhook } from './schemas/event.ts';
@@ -32,6 +33,8 @@ import { Store } from './store/store.ts';
 export type SandboxApp = FastifyInstance;
 
 const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+/** Node's default limit on the request head (16 KiB) also bounds the URL. */
+const MAX_URL_BYTES = 16 * 1024;
 
 /** Turns anything thrown while handling a request into the API's error envelope. */
 function toApiError(error: FastifyError | ApiError): ApiError {
@@ -62,7 +65,10 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true, querystringParser: (query) => parseNested(query) },
+    // Ids of any length reach the handlers (and get their resource's 404), like the real API.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_URL_BYTES, querystringParser: (query) => parseNested(query) },
+    frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { allErrors: true }, plugins: [addSandboxFormats] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -79,6 +85,14 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
   });
 
   for (const schema of [ErrorResponse, Transaction, Invoice, Event, Webhook, GatewayConfiguration]) app.addSchema(schema);
+
+  // Set before any plugin adds routes (e.g. the CORS preflight route): a route keeps the handler it was added with.
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    const apiError = toApiError(error);
+    if (apiError.statusCode >= 500) console.error(error);
+    request.errorType = apiError.errorType;
+    return reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -104,13 +118,6 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     return payload;
-  });
-
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
-    const apiError = toApiError(error);
-    if (apiError.statusCode >= 500) console.error(error);
-    request.errorType = apiError.errorType;
-    return reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -47,7 +47,8 @@ function judge(request: FuzzRequest, response: ObservedResponse, before: string)
   const wrote = response.status >= 400 && storeFingerprint(app.store.db) !== before;
   if (problem || wrote) {
     figures.problems++;
-    throw new Error(problem ?? `a failed request (${response.status}) changed the store: ${response.text.slice(0, 200)}`);
+    const detail = `HTTP ${response.status} ${response.text.slice(0, 300)}`;
+    throw new Error(problem ? `${problem}: ${detail}` : `a failed request changed the store: ${detail}`);
   }
   if (response.status < 300) learnFromResponse(world, response.text);
 }
@@ -102,15 +103,17 @@ describe('fuzzing every route', () => {
   });
 
   it(`answers ${COUNTS.fuzzHttp} generated requests over real sockets the same way`, { timeout: LONG_TEST_MS }, async () => {
-    // node:http refuses to send some generated requests (e.g. raw unicode in a path): those are
-    // skipped, and covered by app.inject() and the raw-socket cases below.
-    const sendable = fuzzRequest(world).filter((request) => {
-      try {
-        return /^[\x21-\x7e]*$/.test(request.url) && Object.values(request.headers).every((v) => /^[\t\x20-\x7e\x80-\xff]*$/.test(v));
-      } catch {
-        return false;
-      }
-    });
+    // node:http refuses to send some generated requests (e.g. raw unicode in a path), and a request
+    // head over Node's 16 KiB limit is refused before its method is known (a HEAD request would then
+    // get an answer with a body its client cannot parse): those are left to app.inject() and to
+    // the raw-socket cases below.
+    const headBytes = (request: FuzzRequest) => request.url.length + Object.values(request.headers).join('').length;
+    const sendable = fuzzRequest(world).filter(
+      (request) =>
+        headBytes(request) < 15_000 &&
+        /^[\x21-\x7e]*$/.test(request.url) &&
+        Object.values(request.headers).every((v) => /^[\t\x20-\x7e\x80-\xff]*$/.test(v)),
+    );
     await fc.assert(
       fc.asyncProperty(sendable, async (request) => {
         const before = storeFingerprint(app.store.db);

@@ -32,6 +32,21 @@ function rejectNumericAmounts(request: FastifyRequest): void {
   }
 }
 
+// No API object nests deeply; a limit keeps recursive code (idempotency hashing, serializers) safe
+// from bodies built to exhaust the stack.
+const MAX_JSON_DEPTH = 32;
+
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export async function registerBodyParsing(app: FastifyInstance): Promise<void> {
   await app.register(formbody, { parser: parseNested });
 
@@ -41,7 +56,13 @@ export async function registerBodyParsing(app: FastifyInstance): Promise<void> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();
     if (text.trim() === '') return done(null, {});
-    defaultJson(request, text, done);
+    defaultJson(request, text, (error, parsed) => {
+      if (error) return done(error);
+      if (nestedDeeperThan(parsed, MAX_JSON_DEPTH)) {
+        return done(new ApiError(400, 'request.bad-format', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`));
+      }
+      done(null, parsed);
+    });
   });
 
   app.addHook('preValidation', async (request) => {

@@ -15,6 +15,17 @@ const FORMAT_MESSAGES: Record<string, string> = {
 
 const kebab = (name: string) => name.replace(/_/g, '-');
 
+// Field-specific codes the real API uses, documented in sandbox/README.md. Any other field gets the
+// real API's generic request.validation.error, so that clients only ever see documented codes.
+const SPECIFIC_CODES = new Set(
+  [
+    'missing-name', 'missing-amount', 'missing-currency', 'missing-source', 'missing-outcome', 'missing-gateway-configuration-id',
+    'invalid-amount', 'invalid-currency', 'invalid-url', 'invalid-metadata', 'invalid-name', 'invalid-filter', 'invalid-limit',
+    'invalid-outcome',
+  ].map((code) => `request.validation.${code}`),
+);
+const GENERIC_CODE = 'request.validation.error';
+
 function fieldPath(error: FastifySchemaValidationError): string[] {
   const segments = error.instancePath.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const missing = (error.params as { missingProperty?: string }).missingProperty;
@@ -47,6 +58,7 @@ export function fromValidationErrors(errors: FastifySchemaValidationError[], con
     const name = fieldPath(error).join('.');
     return { name, message: messageFor(error, name) };
   });
-  const code = codeFor(first, fieldPath(first));
+  const derived = codeFor(first, fieldPath(first));
+  const code = SPECIFIC_CODES.has(derived) ? derived : GENERIC_CODE;
   return new ApiError(400, code, fields.map((field) => field.message).join('; '), fields);
 }

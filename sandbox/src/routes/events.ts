@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { notFound } from '../lib/errors.ts';
-import { errorResponses, ListQuery } from '../schemas/common.ts';
+import { errorResponses, ListQuery, pageSize } from '../schemas/common.ts';
 
 export const EventParams = Type.Object({ event_id: Type.String({ description: 'ev_…' }) });
 
@@ -25,7 +25,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, order, start_after: startAfter, end_before: endBefore } = request.query;
-      const page = store.listEvents(request.project.id, { limit: limit || 10, order: order ?? 'desc', startAfter, endBefore });
+      const page = store.listEvents(request.project.id, { limit: pageSize(limit), order: order ?? 'desc', startAfter, endBefore });
       return { success: true as const, events: page.items, has_more: page.hasMore };
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { notFound } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/public-url.ts';
-import { errorResponses, Expand, expandSet, ListQuery } from '../schemas/common.ts';
+import { errorResponses, Expand, expandSet, ListQuery, pageSize } from '../schemas/common.ts';
 import { InvoiceCreateBody, InvoiceEnvelope } from '../schemas/invoice.ts';
 import { createInvoice } from '../services/invoices.ts';
 import { presentInvoice } from '../services/presenters.ts';
@@ -47,7 +47,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, order, start_after: startAfter, end_before: endBefore } = request.query;
-      const page = store.listInvoices(request.project.id, { limit: limit || 10, order: order ?? 'desc', startAfter, endBefore });
+      const page = store.listInvoices(request.project.id, { limit: pageSize(limit), order: order ?? 'desc', startAfter, endBefore });
       const withTransaction = expandSet(request.query.expand).has('transaction');
       const origin = publicOrigin(request);
       return {

@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { validationError } from '../lib/errors.ts';
 
 /** A value the API returns as null when unset (the real API does the same). */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -29,6 +30,14 @@ export const ListQuery = Type.Object({
   end_before: Type.Optional(Type.String({ description: 'Return objects created before this id' })),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 });
+
+/** Page size from `limit` (0 or absent: 10). Ajv lets `limit=Infinity` through the integer and maximum checks. */
+export function pageSize(limit: number | undefined): number {
+  if (limit !== undefined && !Number.isFinite(limit)) {
+    throw validationError('request.validation.invalid-limit', 'limit', 'limit must be <= 100');
+  }
+  return limit || 10;
+}
 
 /** `expand=a,b`, `expand[]=a`, `expand=a&expand=b` all arrive as an array after coercion. */
 export const Expand = Type.Array(Type.String(), { description: 'Resources to expand (comma list or repeated)' });

@@ -79,6 +79,13 @@ const INJECTIONS = [
   'iv_*',
 ];
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Percent-encoding for any string: a lone surrogate (which cannot be UTF-8) becomes U+FFFD. */
+function encode(value: string): string {
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
 const controlChar = fc.integer({ min: 0, max: 31 }).map((code) => String.fromCharCode(code));
 const printableAscii = fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code));
 const latin1 = fc.integer({ min: 0x20, max: 0xff }).filter((code) => code !== 0x7f).map((code) => String.fromCharCode(code));
@@ -113,9 +120,9 @@ function live(pick: () => string[]): fc.Arbitrary<string> {
 /** A path parameter: a live id of the right or the wrong kind, or garbage. */
 function pathParam(world: FuzzWorld, own: () => string[]): fc.Arbitrary<string> {
   const encoded = fc.oneof(
-    { weight: 6, arbitrary: live(own).map(encodeURIComponent) },
-    { weight: 2, arbitrary: live(() => [...world.invoiceIds, ...world.eventIds, ...world.transactionIds]).map(encodeURIComponent) },
-    { weight: 4, arbitrary: nastyString.filter((s) => s !== '').map(encodeURIComponent) },
+    { weight: 6, arbitrary: live(own).map(encode) },
+    { weight: 2, arbitrary: live(() => [...world.invoiceIds, ...world.eventIds, ...world.transactionIds]).map(encode) },
+    { weight: 4, arbitrary: nastyString.filter((s) => s !== '').map(encode) },
     // Deliberately broken percent-encoding and raw characters.
     { weight: 1, arbitrary: fc.constantFrom('%', '%zz', '%E0%A4%A', '%C0%AF', '%2e%2e', '..', '%00', 'a%2Fb', '%u0041') },
   );
@@ -138,8 +145,8 @@ function queryString(world: FuzzWorld): fc.Arbitrary<string> {
     { weight: 1, arbitrary: nastyString },
     { weight: 1, arbitrary: fc.constantFrom('expand[][][]', 'a[b][c][d][e][f][g][h]', '__proto__[polluted]', 'constructor[prototype][polluted]', 'limit[]') },
   );
-  const pair = fc.tuple(key, value, fc.boolean()).map(([k, v, encode]) =>
-    encode ? `${encodeURIComponent(k)}=${encodeURIComponent(v)}` : `${k.replace(/[#\s]/g, '')}=${v.replace(/[#\s]/g, '')}`,
+  const pair = fc.tuple(key, value, fc.boolean()).map(([k, v, percentEncoded]) =>
+    percentEncoded ? `${encode(k)}=${encode(v)}` : `${k.replace(/[#\s]/g, '')}=${v.replace(/[#\s]/g, '')}`,
   );
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant('') },
@@ -235,7 +242,7 @@ function toForm(value: unknown, prefix = ''): string[] {
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, inner]) => toForm(inner, prefix ? `${prefix}[${key}]` : key));
   }
-  return [`${encodeURIComponent(prefix)}=${encodeURIComponent(String(value))}`];
+  return [`${encode(prefix)}=${encode(String(value))}`];
 }
 
 const MALFORMED_JSON = [

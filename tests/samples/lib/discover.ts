@@ -47,3 +47,10 @@ function readSampleFolder(folderPath: string): SampleFolder {
   }
   return folder;
 }
+
+/** The file of one language in samples/<folder>/, for tests that chain samples. */
+export function findSampleFile(folderName: string, language: Language, samplesDir = SAMPLES_DIR): SampleFile {
+  const file = readSampleFolder(path.join(samplesDir, folderName)).files.find((candidate) => candidate.language === language);
+  if (!file) throw new Error(`samples/${folderName}/ has no ${language} file`);
+  return file;
+}

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+// Child processes for benchmarks and crash tests: the sandbox CLI (so that a load generator or a
+// kill -9 never shares its event loop) and other servers, with their peak memory.
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const KEPT_OUTPUT = 64 * 1024;
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  process: ChildProcess;
+  /** The last 64 KiB the process printed (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code (or signal name) when the process ends. */
+  exited: Promise<number | string>;
+  /** Stops it (SIGTERM, then SIGKILL after 5 s). */
+  stop(): Promise<void>;
+}
+
+/** Peak resident set size of a running process in KiB (Linux /proc VmHWM), or null elsewhere. */
+export function peakRssKb(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A free loopback TCP port (for tools that cannot be told to pick one). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * Spawns a server and resolves once a line of its output matches `ready` (first group: its URL).
+ * Rejects if it exits or stays silent for `timeoutMs`.
+ */
+export function spawnServer(command: string, args: string[], ready: RegExp, timeoutMs = 30_000): Promise<ChildServer> {
+  const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+  let output = '';
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  return new Promise((resolve, reject) => {
+    let url: string | null = null;
+    const timer = setTimeout(() => fail(`no "${ready.source}" within ${timeoutMs} ms`), timeoutMs);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${command} ${args.join(' ')}: ${why}\n${output}`));
+    };
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-KEPT_OUTPUT);
+      const match = url === null ? ready.exec(output) : null;
+      if (!match) return;
+      url = match[1]!;
+      clearTimeout(timer);
+      resolve({
+        url,
+        pid: child.pid!,
+        process: child,
+        output: () => output,
+        exited,
+        stop: async () => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill('SIGTERM');
+          const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
+          await exited;
+          clearTimeout(forced);
+        },
+      });
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    void exited.then((code) => url === null && fail(`exited (${code}) before it was ready`));
+  });
+}
+
+/** The sandbox as `npm run sandbox` starts it, in its own Node process (tsx loader, no npx wrapper). */
+export function spawnSandboxCli(args: string[]): Promise<ChildServer> {
+  return spawnServer(process.execPath, ['--import', 'tsx', 'sandbox/src/cli.ts', ...args], /listening on (http:\/\/\S+)/);
+}

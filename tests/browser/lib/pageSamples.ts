@@ -1,0 +1,65 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { languageForFile, type SampleLanguage } from '../../../src/sample-files/languages';
+import { extractCode } from '../../../src/sample-files/regions';
+import { SITE_DIR } from './siteBuild';
+import { readSource, type SitePage } from './sitePages';
+
+export interface SampleUse {
+  readonly name: string;
+  readonly region: string | undefined;
+}
+
+export interface ExpectedTab {
+  readonly language: SampleLanguage;
+  /** The file shown in the tab, from the site root. */
+  readonly file: string;
+  /** What the copy button must put on the clipboard: the shown region, dedented, or the whole file. */
+  readonly code: string;
+  /** The whole file without region markers. */
+  readonly fullCode: string;
+  /** Whether the tab shows only part of its file. */
+  readonly isRegion: boolean;
+}
+
+/** Each `<Sample name="…" region="…" />` of an MDX page, in page order. */
+export function sampleUses(mdx: string): SampleUse[] {
+  return [...mdx.matchAll(/<Sample\b([^>]*?)\/?>/g)].map(([, attributes = '']) => {
+    const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
+    const name = attribute('name');
+    if (name === undefined) throw new Error(`<Sample${attributes}> has no name`);
+    return { name, region: attribute('region') };
+  });
+}
+
+/** The tabs a `<Sample>` shows, computed from the files on disk with the site's own region extractor. */
+export async function expectedTabs(use: SampleUse): Promise<ExpectedTab[]> {
+  const folder = path.join('samples', use.name);
+  const tabs: ExpectedTab[] = [];
+  for (const fileName of await readdir(path.join(SITE_DIR, folder))) {
+    const language = languageForFile(fileName);
+    if (fileName.startsWith('.') || !language) continue;
+    const file = `${folder}/${fileName}`;
+    const source = await readFile(path.join(SITE_DIR, file), 'utf8');
+    const extracted = extractCode(source, { commentToken: language.commentToken, region: use.region });
+    tabs.push({ language, file, code: extracted.code, fullCode: extracted.fullCode, isRegion: extracted.region !== null });
+  }
+  return tabs;
+}
+
+export interface PageSamples {
+  readonly route: string;
+  readonly samples: readonly { readonly use: SampleUse; readonly tabs: readonly ExpectedTab[] }[];
+}
+
+/** Every docs page that uses `<Sample>`, with what each sample must show, in page order. */
+export async function samplesByPage(pages: readonly SitePage[]): Promise<PageSamples[]> {
+  const result: PageSamples[] = [];
+  for (const page of pages) {
+    if (page.source === null) continue;
+    const uses = sampleUses(await readSource(page));
+    if (uses.length === 0) continue;
+    result.push({ route: page.route, samples: await Promise.all(uses.map(async (use) => ({ use, tabs: await expectedTabs(use) }))) });
+  }
+  return result;
+}

@@ -1,0 +1,77 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { isInstalled, requireTool } from '../../samples/lib/tools';
+import { launchChromium } from './chromium';
+import { ensureFreshBuild } from './siteBuild';
+import { mermaidBlocks, readSource, sitePages, type SitePage } from './sitePages';
+import { serveStatic, type StaticSite } from './staticServer';
+
+export interface RunningSite {
+  /** Where build/ is served, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly buildDir: string;
+  readonly browser: Browser;
+  /** Every page in the sitemap. */
+  readonly pages: readonly SitePage[];
+  /** How many diagrams each route's source declares. */
+  readonly diagramCounts: ReadonlyMap<string, number>;
+}
+
+/** Waits until a loaded page has drawn every diagram its source declares (mermaid renders client-side). */
+export async function waitForDiagrams(page: Page, count: number): Promise<void> {
+  if (count === 0) return;
+  await page.waitForFunction(
+    (expected) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= expected,
+    count,
+    { timeout: 15_000 },
+  );
+}
+
+/**
+ * One build, one static server and one Chromium for the whole browser suite. Tests call `ready(context)`,
+ * which skips them ("skipped: chromium not installed") when Chromium is missing locally and fails them
+ * when CI=true.
+ */
+export class SiteSession {
+  #site: RunningSite | undefined;
+  #server: StaticSite | undefined;
+
+  readonly start = async (): Promise<void> => {
+    if (!isInstalled('chromium')) return;
+    const buildDir = await ensureFreshBuild();
+    const pages = await sitePages(buildDir);
+    const diagramCounts = new Map<string, number>();
+    for (const page of pages) {
+      diagramCounts.set(page.route, page.source === null ? 0 : mermaidBlocks(await readSource(page)).length);
+    }
+    this.#server = await serveStatic(buildDir);
+    const browser = await launchChromium();
+    this.#site = { url: this.#server.url, buildDir, browser, pages, diagramCounts };
+  };
+
+  readonly stop = async (): Promise<void> => {
+    await this.#site?.browser.close();
+    await this.#server?.close();
+  };
+
+  ready(context: { skip: (note?: string) => never }): RunningSite {
+    requireTool(context, 'chromium');
+    if (!this.#site) throw new Error('the browser session did not start: see the beforeAll error');
+    return this.#site;
+  }
+}
+
+/** Opens `route` in `page`, waits for the network to settle and every diagram to render. */
+export async function openRendered(site: RunningSite, page: Page, route: string): Promise<void> {
+  await page.goto(new URL(route, site.url).href, { waitUntil: 'networkidle' });
+  await waitForDiagrams(page, site.diagramCounts.get(new URL(route, site.url).pathname) ?? 0);
+}
+
+/** Longest a click, a wait or a navigation may take before the test reports what it was waiting for. */
+const ACTION_TIMEOUT_MS = 10_000;
+
+/** A fresh browser profile: no stored language, colour mode or cache from another test. */
+export async function newBrowserContext(site: RunningSite, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await site.browser.newContext(options);
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  return context;
+}

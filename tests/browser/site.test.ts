@@ -1,0 +1,27 @@
+/**
+ * The built site in a real browser: one build of the current sources, one static server, one Chromium,
+ * pages visited in sequence. Each suite module registers its tests against the shared session.
+ */
+import { afterAll, beforeAll, describe } from 'vitest';
+import { SiteSession } from './lib/session';
+import { budgetTests } from './suites/budget';
+import { copyTests } from './suites/copy';
+import { diagramTests } from './suites/diagram';
+import { featureTests } from './suites/features';
+import { pageTests } from './suites/pages';
+import { screenshotTests } from './suites/screenshots';
+import { tabTests } from './suites/tabs';
+
+const session = new SiteSession();
+
+// A cold build takes ~30 s on two cores; a fresh build/ is reused.
+beforeAll(session.start, 300_000);
+afterAll(session.stop);
+
+describe('sequence diagrams', () => diagramTests(session));
+describe('language tabs', () => tabTests(session));
+describe('copy buttons', () => copyTests(session));
+describe('every page', () => pageTests(session));
+describe('screenshots', () => screenshotTests(session));
+describe('sample features', () => featureTests(session));
+describe('JavaScript budget', () => budgetTests(session));

@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, it } from 'vitest';
+import { watchPageProblems } from '../lib/pageProblems';
+import { newBrowserContext, openRendered, type SiteSession } from '../lib/session';
+
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+export function pageTests(session: SiteSession): void {
+  it.each(['light', 'dark'] as const)(
+    'loads every page in %s mode without console errors or failed requests, and without serious or critical axe violations',
+    async (colorScheme, context) => {
+      const site = session.ready(context);
+      const problems: string[] = [];
+      const violations: string[] = [];
+      const browserContext = await newBrowserContext(site, { colorScheme });
+      try {
+        for (const { route } of site.pages) {
+          const page = await browserContext.newPage();
+          const pageProblems = watchPageProblems(page);
+          await openRendered(site, page, route);
+          expect(await page.locator('html').getAttribute('data-theme'), route).toBe(colorScheme);
+
+          const { violations: found } = await new AxeBuilder({ page }).analyze();
+          for (const violation of found.filter((candidate) => BLOCKING_IMPACTS.has(candidate.impact ?? ''))) {
+            const targets = violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join(' | ');
+            violations.push(`${route}: ${violation.id} (${violation.impact}) ${violation.help}: ${targets}`);
+          }
+          await page.close();
+          problems.push(...pageProblems.map((problem) => `${route}: ${problem}`));
+        }
+      } finally {
+        await browserContext.close();
+      }
+      expect(site.pages.length).toBeGreaterThan(0);
+      expect.soft(problems, 'console errors and failed requests').toEqual([]);
+      expect(violations, 'axe violations').toEqual([]);
+    },
+    90_000,
+  );
+}

@@ -1,0 +1,146 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { peakRssKb, spawnSandboxCli, type ChildServer } from '../../bench/lib/processes.ts';
+import { DEMO_PROJECT } from '../../sandbox/src/index.ts';
+import { waitFor } from '../../sandbox/test/helpers.ts';
+import { recordFigures } from './lib/figures.ts';
+import { basicAuth } from './lib/fuzz-world.ts';
+import { send } from './lib/http.ts';
+import { faultsFor, OrderClient, StoppedError, type Order } from './lib/orders.ts';
+import { COUNTS, LONG_TEST_MS } from './lib/scale.ts';
+import { storeProblems, stuckIdempotencyKeys } from './lib/store-integrity.ts';
+import { OK, startWebhookReceiver } from './lib/webhook-receiver.ts';
+
+// Crash safety: the sandbox CLI runs as a child process on a database file and is killed with
+// SIGKILL in the middle of a load, then restarted on the same file. Everything it answered 2xx
+// must still be there; the orders it never answered are retried with their Idempotency-Keys and
+// must end up existing exactly once; webhook deliveries queued or in flight at the kill are
+// delivered after the restart.
+
+const WORKERS = 24;
+const MAX_ORDERS = 5_000;
+const dir = mkdtempSync(join(tmpdir(), 'reliability-crash-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const auth = basicAuth(DEMO_PROJECT.id, DEMO_PROJECT.secret);
+
+async function apmConfigurationId(url: string): Promise<string> {
+  const answer = await send(url, { method: 'GET', url: '/gateway-configurations', headers: { authorization: auth } });
+  return JSON.parse(answer.text).gateway_configurations.find((c: { gateway: { name: string } }) => c.gateway.name === 'test-alternative-payment').id;
+}
+
+describe('crash safety', () => {
+  it('keeps every acknowledged object across kill -9 and delivers the queued webhooks after the restart', { timeout: LONG_TEST_MS }, async () => {
+    const dbPath = join(dir, 'crash.db');
+    // The merchant endpoint hangs during the first run, so deliveries are queued or in flight at the kill.
+    const receiver = await startWebhookReceiver(() => ({ kind: 'hang' }));
+    const args = ['--port', '0', '--db', dbPath, '--webhook-url', receiver.url];
+    let sandbox: ChildServer | null = await spawnSandboxCli(args);
+    const agent = new Agent({ keepAlive: true, maxSockets: WORKERS });
+    try {
+      let killed = false;
+      let unexpectedExit = false;
+      void sandbox.exited.then(() => (unexpectedExit = !killed));
+      const client = new OrderClient(sandbox.url, auth, await apmConfigurationId(sandbox.url), () => killed);
+      const orders: Order[] = [];
+      const errors: string[] = [];
+      const worker = async () => {
+        while (!killed && orders.length < MAX_ORDERS) {
+          const order: Order = { index: orders.length };
+          orders.push(order);
+          try {
+            await client.place(order, agent, faultsFor(order.index));
+          } catch (error) {
+            if (!(error instanceof StoppedError)) errors.push(String(error));
+          }
+        }
+      };
+      const load = Promise.all(Array.from({ length: WORKERS }, worker));
+      await new Promise((resolve) => setTimeout(resolve, COUNTS.crashLoadMs));
+
+      const childPeakRssKb = peakRssKb(sandbox.pid) ?? 0;
+      killed = true;
+      sandbox.process.kill('SIGKILL');
+      expect(await sandbox.exited).toBe('SIGKILL');
+      await load;
+      expect(unexpectedExit).toBe(false);
+      expect(errors.slice(0, 3)).toEqual([]);
+
+      const beforeRestart = new Database(dbPath, { readonly: true });
+      const queuedAtKill = (
+        beforeRestart.prepare("SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')").get() as { n: number }
+      ).n;
+      beforeRestart.close();
+
+      receiver.behave(() => OK);
+      sandbox = await spawnSandboxCli(args);
+      const restarted = sandbox;
+
+      // 1. Everything answered 2xx before the kill is there.
+      const answeredInvoices = orders.filter((o) => o.invoiceId);
+      const answeredCaptures = orders.filter((o) => o.captured);
+      let lostAfterKill = 0;
+      for (const order of answeredInvoices) {
+        const answer = await send(restarted.url, { method: 'GET', url: `/invoices/${order.invoiceId}?expand=transaction`, headers: { authorization: auth }, agent });
+        const status = answer.status === 200 ? JSON.parse(answer.text).invoice.transaction.status : null;
+        if (status === null || (order.captured && status !== 'completed')) lostAfterKill++;
+      }
+
+      // 2. The client retries what was never answered, with the same keys: each order ends up once.
+      const resumed = new OrderClient(restarted.url, auth, await apmConfigurationId(restarted.url));
+      const unfinished = orders.filter((o) => !o.captured);
+      const resumeErrors: string[] = [];
+      for (let i = 0; i < unfinished.length; i += WORKERS) {
+        await Promise.all(
+          unfinished.slice(i, i + WORKERS).map((order) => resumed.place(order, agent, ['none', 'none', 'none']).catch((e) => resumeErrors.push(String(e)))),
+        );
+      }
+
+      // 3. Deliveries queued or in flight at the kill are sent after the restart.
+      const db = new Database(dbPath, { readonly: true });
+      try {
+        const events = db.prepare('SELECT id FROM events').pluck().all() as string[];
+        await waitFor(() => events.every((id) => receiver.acknowledged().has(id)), 30_000, 'every event delivered after the restart');
+        const perOrder = db
+          .prepare("SELECT json_extract(data, '$.metadata.order') AS o, count(*) AS n FROM invoices GROUP BY o HAVING n > 1")
+          .all();
+        const duplicatedAfterKill = perOrder.length;
+        const invoices = (db.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
+
+        recordFigures('crash', {
+          ordersStarted: orders.length,
+          invoicesAnsweredBeforeKill: answeredInvoices.length,
+          capturesAnsweredBeforeKill: answeredCaptures.length,
+          objectsLostAfterKill: lostAfterKill,
+          objectsDuplicatedAfterKill: duplicatedAfterKill,
+          ordersNotCompletedAfterRestart: resumeErrors.length,
+          webhookDeliveriesQueuedAtKill: queuedAtKill,
+          eventsDeliveredAfterRestart: events.filter((id) => receiver.acknowledged().has(id)).length,
+          webhookDeliveriesAttempted: receiver.received.length,
+          webhookDeliveriesSucceeded: receiver.received.filter((d) => d.action.kind === 'answer').length,
+          sandboxChildMaxRssKb: Math.max(childPeakRssKb, peakRssKb(restarted.pid) ?? 0),
+          crashes: unexpectedExit ? 1 : 0,
+        });
+
+        expect(answeredCaptures.length, 'the load got captures through before the kill').toBeGreaterThan(0);
+        expect(lostAfterKill).toBe(0);
+        expect(resumeErrors.slice(0, 3)).toEqual([]);
+        expect(duplicatedAfterKill).toBe(0);
+        expect(invoices).toBe(orders.length);
+        expect(queuedAtKill, 'deliveries were pending when the sandbox died').toBeGreaterThan(0);
+        expect(storeProblems(db)).toEqual([]);
+        expect(stuckIdempotencyKeys(db)).toBe(0);
+      } finally {
+        db.close();
+      }
+    } finally {
+      agent.destroy();
+      await sandbox?.stop();
+      await receiver.close();
+    }
+  });
+});
