@@ -3,8 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { darkCodeTheme, lightCodeTheme } from './src/prismThemes';
+import { DEMO_PROJECT } from './sandbox/src/demo.ts';
+import { LOCAL_SITE_ORIGINS } from './sandbox/src/lib/cors.ts';
+import type { TryItSettings } from './src/components/Sample/tryItSettings';
 import commonJsBuildOutput from './src/plugins/commonJsBuildOutput';
 import lazyMermaidChunks from './src/plugins/lazyMermaidChunks';
+import markdownTwin from './src/plugins/markdownTwin';
 import sampleDependencies from './src/plugins/sampleDependencies';
 import remarkSamples from './src/remark/samples';
 
@@ -16,6 +20,13 @@ const siteDir = path.dirname(fileURLToPath(import.meta.url));
  */
 const siteUrl = process.env.DOCS_SITE_URL ?? 'http://127.0.0.1:3000';
 const baseUrl = process.env.DOCS_BASE_URL ?? '/';
+
+/** Where the "Try it" buttons send requests: the sandbox `npm start` runs, unless SANDBOX_URL says otherwise. */
+const tryIt: TryItSettings = {
+  sandboxUrl: (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4010').replace(/\/+$/, ''),
+  siteOrigins: LOCAL_SITE_ORIGINS,
+  demoProject: DEMO_PROJECT,
+};
 
 export default async function createConfig(): Promise<Config> {
   const samplesDir = path.join(siteDir, 'samples');
@@ -30,6 +41,8 @@ export default async function createConfig(): Promise<Config> {
     trailingSlash: false,
 
     future: { v4: true, faster: true },
+
+    customFields: { tryIt },
 
     onBrokenLinks: 'throw',
     onBrokenAnchors: 'throw',
@@ -59,12 +72,32 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
 
-    plugins: [commonJsBuildOutput, lazyMermaidChunks, sampleDependencies({ samplesDir, docsDir })],
+    plugins: [commonJsBuildOutput, lazyMermaidChunks, sampleDependencies({ samplesDir, docsDir }), markdownTwin({ siteDir, samplesDir })],
 
-    themes: ['@docusaurus/theme-mermaid'],
+    themes: [
+      '@docusaurus/theme-mermaid',
+      [
+        '@easyops-cn/docusaurus-search-local',
+        {
+          // The docs are served from the site root; there is no blog and no standalone page.
+          docsRouteBasePath: '/',
+          indexBlog: false,
+          indexPages: false,
+          hashed: 'filename',
+          // Prose only: code, samples and the diagram would bloat the index with tokens nobody searches.
+          ignoreCssSelectors: ['pre', '[data-sample]', '.docusaurus-mermaid-container', '.sequence-diagram'],
+          searchResultLimits: 8,
+        },
+      ],
+    ],
 
     themeConfig: {
       colorMode: { respectPrefersColorScheme: true },
+      // The browser UI takes the navbar's colour in each mode.
+      metadata: [
+        { name: 'theme-color', content: '#ffffff', media: '(prefers-color-scheme: light)' },
+        { name: 'theme-color', content: '#242526', media: '(prefers-color-scheme: dark)' },
+      ],
       prism: { theme: lightCodeTheme, darkTheme: darkCodeTheme },
       mermaid: {
         theme: { light: 'neutral', dark: 'dark' },

@@ -78,7 +78,11 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
   app.decorate('scheduler', scheduler);
   app.decorate('services', { store, config, wake: () => scheduler.wake() });
   app.decorateRequest('project');
-  app.addHook('onReady', async () => scheduler.start());
+  app.addHook('onReady', async () => {
+    // A retry of a request the previous process never finished must run, not get 409 forever.
+    store.releaseUnfinishedIdempotencyKeys();
+    scheduler.start();
+  });
   app.addHook('onClose', async () => {
     await scheduler.stop();
     if (!options.store) store.close();

@@ -1,6 +1,6 @@
 /**
  * Remark plugin: fills every `<Sample name="x" region="y" />` on an MDX page with the files of
- * `samples/x/`, read and highlighted at build time, as a `tabs` prop (see `SampleTab`).
+ * `samples/x/`, read and highlighted at build time, as `tabs` and `response` props (see `SampleData`).
  * Any problem with the folder fails the build with the page position of the element.
  */
 import path from 'node:path';
@@ -21,7 +21,7 @@ export interface SamplesPluginOptions {
 
 /** The JSX element name the plugin fills; the component is registered globally under the same name. */
 export const SAMPLE_ELEMENT = 'Sample';
-const INJECTED_PROP = 'tabs';
+const INJECTED_PROPS = ['tabs', 'response'] as const;
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -62,10 +62,10 @@ export default function remarkSamples(options: SamplesPluginOptions) {
 
     await Promise.all(
       elements.map(async (node) => {
-        if (node.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === INJECTED_PROP)) {
-          file.fail(`<${SAMPLE_ELEMENT}> gets its "${INJECTED_PROP}" from the sample folder; remove the attribute`, {
-            place: node.position,
-          });
+        for (const prop of INJECTED_PROPS) {
+          if (node.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === prop)) {
+            file.fail(`<${SAMPLE_ELEMENT}> gets its "${prop}" from the sample folder; remove the attribute`, { place: node.position });
+          }
         }
         const name = stringAttribute(node, 'name', file);
         if (name === undefined) {
@@ -73,8 +73,8 @@ export default function remarkSamples(options: SamplesPluginOptions) {
         }
         const region = stringAttribute(node, 'region', file);
         try {
-          const tabs = await readSampleFolder({ siteDir: options.siteDir, samplesDir, name, region });
-          node.attributes.push(expressionAttribute(INJECTED_PROP, tabs));
+          const sample = await readSampleFolder({ siteDir: options.siteDir, samplesDir, name, region });
+          for (const prop of INJECTED_PROPS) node.attributes.push(expressionAttribute(prop, sample[prop]));
         } catch (error) {
           if (error instanceof SampleFolderError) {
             file.fail(`<${SAMPLE_ELEMENT} name="${name}">: ${error.message}`, { place: node.position, cause: error });

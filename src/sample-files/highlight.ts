@@ -14,7 +14,8 @@ export const SAMPLE_THEMES = {
   dark: 'github-dark-default',
 } as const;
 
-type Grammar = SampleLanguage['grammar'];
+/** The sample languages' grammars, plus JSON for the responses shown under samples. */
+type Grammar = SampleLanguage['grammar'] | 'json';
 type Theme = (typeof SAMPLE_THEMES)[keyof typeof SAMPLE_THEMES];
 
 let highlighter: Promise<HighlighterGeneric<Grammar, Theme>> | undefined;
@@ -24,7 +25,7 @@ function getHighlighter(): Promise<HighlighterGeneric<Grammar, Theme>> {
   highlighter ??= import('shiki').then(({ createHighlighter }) =>
     createHighlighter({
       themes: Object.values(SAMPLE_THEMES),
-      langs: SAMPLE_LANGUAGES.map((language) => language.grammar),
+      langs: [...SAMPLE_LANGUAGES.map((language) => language.grammar), 'json'],
     }),
   );
   return highlighter;

@@ -2,7 +2,9 @@
  * The data the `samples` remark plugin injects into `<Sample name="…" />` as its `tabs` prop.
  * Plain JSON-compatible values only: the plugin serialises them into the compiled page.
  */
+import type { TryItRequest } from './curlRequest';
 import type { SampleLanguageValue } from './languages';
+import type { VerificationBadge } from './verification';
 
 export interface HighlightedCode {
   /** Exactly what the reader copies. */
@@ -25,6 +27,22 @@ export interface SampleTab extends HighlightedCode {
    * whole file. `html` is null when the file is too large to ship highlighted twice.
    */
   readonly fullFile: { readonly code: string; readonly html: string | null } | null;
+  /** What CI did with this file, from the folder's `.verified.json`. */
+  readonly verification: VerificationBadge;
+  /** The request the folder's curl file sends, for the "Try it" button; null when the page cannot send it. */
+  readonly tryIt: TryItRequest | null;
+}
+
+/** The JSON the folder's TypeScript file printed when CI ran it against the sandbox (its `.response.json`). */
+export interface SampleResponse extends HighlightedCode {
+  /** The file that printed it, from the site root. */
+  readonly file: string;
+}
+
+/** Everything a page needs to render one sample folder. */
+export interface SampleData {
+  readonly tabs: readonly SampleTab[];
+  readonly response: SampleResponse | null;
 }
 
 export interface SampleProps {
@@ -32,4 +50,6 @@ export interface SampleProps {
   readonly name: string;
   /** One entry per file, in the site-wide language order. Injected at build time. */
   readonly tabs: readonly SampleTab[];
+  /** Injected at build time. */
+  readonly response: SampleResponse | null;
 }

@@ -2,7 +2,8 @@
 // The merchant site's page uses the browser samples; its backend runs the server samples; the webhook
 // sample receives the sandbox's events. The test plays the customer on the sandbox's provider page.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { DEMO_PROJECT } from "../../sandbox/src/index.ts";
 import { findSampleFile } from "../samples/lib/discover.ts";
 import { parseJsonOutput, runSample } from "../samples/lib/sample-runner.ts";
 import { sandboxApi, type SandboxApi } from "../samples/lib/sandbox-api.ts";
@@ -18,7 +19,6 @@ let flow: FlowEnvironment;
 let site: MerchantSite;
 let api: SandboxApi;
 let browser: Browser | undefined;
-const pages: Page[] = [];
 
 beforeAll(async () => {
   flow = await startFlowEnvironment();
@@ -27,21 +27,20 @@ beforeAll(async () => {
   if (chromiumInstalled) browser = await launchChromium();
 }, 60_000);
 
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.context().close()));
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();
   await flow?.close();
 });
 
-async function openPage(path: string): Promise<Page> {
+/** A page in a fresh browser context (a new customer), closed when the test ends. */
+async function openPage(test: TestContext, path: string, beforeScripts?: () => void): Promise<Page> {
+  requireTool(test, "chromium");
   if (!browser) throw new Error("Chromium did not start");
   const context = await browser.newContext();
+  test.onTestFinished(() => context.close());
+  if (beforeScripts) await context.addInitScript(beforeScripts);
   const page = await context.newPage();
-  pages.push(page);
   await page.goto(`${site.url}${path}`);
   return page;
 }
@@ -56,8 +55,8 @@ async function statusOf(page: Page, state: string): Promise<Record<string, strin
 }
 
 /** Steps 1–9: the page gets an invoice and the APM list, the customer clicks the test APM, the checkout opens. */
-async function openTestApm(): Promise<{ page: Page; popup: Page; invoiceId: string }> {
-  const page = await openPage("/");
+async function openTestApm(test: TestContext): Promise<{ page: Page; popup: Page; invoiceId: string }> {
+  const page = await openPage(test, "/");
   const { invoiceId } = await statusOf(page, "ready");
   const popupOpened = page.waitForEvent("popup");
   await page.getByRole("button", { name: TEST_APM_BUTTON }).click();
@@ -68,8 +67,7 @@ async function openTestApm(): Promise<{ page: Page; popup: Page; invoiceId: stri
 
 describe("APM redirect flow in Chromium, popup opened by the browser sample", () => {
   it("approve: the token reaches the backend, the capture completes, the webhook is verified", async (context) => {
-    requireTool(context, "chromium");
-    const { page, popup, invoiceId } = await openTestApm();
+    const { page, popup, invoiceId } = await openTestApm(context);
     expect(await popup.getByTestId("invoice-amount").textContent()).toBe("9.99 USD");
     await popup.getByRole("button", { name: "Approve payment" }).click();
 
@@ -80,8 +78,7 @@ describe("APM redirect flow in Chromium, popup opened by the browser sample", ()
   }, 60_000);
 
   it("decline: the page shows payment.declined and the webhook verifies transaction.failed", async (context) => {
-    requireTool(context, "chromium");
-    const { page, popup, invoiceId } = await openTestApm();
+    const { page, popup, invoiceId } = await openTestApm(context);
     await popup.getByRole("button", { name: "Decline payment" }).click();
 
     expect(await statusOf(page, "declined")).toMatchObject({ invoiceId, errorCode: "payment.declined" });
@@ -91,8 +88,7 @@ describe("APM redirect flow in Chromium, popup opened by the browser sample", ()
   }, 60_000);
 
   it("cancel: the page shows the cancellation; nothing is charged and the invoice stays payable", async (context) => {
-    requireTool(context, "chromium");
-    const { page, popup, invoiceId } = await openTestApm();
+    const { page, popup, invoiceId } = await openTestApm(context);
     await popup.getByRole("button", { name: "Cancel and go back" }).click();
 
     expect(await statusOf(page, "canceled")).toMatchObject({ invoiceId, reason: "customer" });
@@ -101,45 +97,46 @@ describe("APM redirect flow in Chromium, popup opened by the browser sample", ()
   }, 60_000);
 
   it("pending: the capture answers pending, and the captured webhook arrives after the delay", async (context) => {
-    requireTool(context, "chromium");
-    const { page, popup, invoiceId } = await openTestApm();
+    const { page, popup, invoiceId } = await openTestApm(context);
     await popup.getByRole("button", { name: "Leave pending" }).click();
 
+    // The page shows what the capture answered.
     await statusOf(page, "pending");
-    const answeredAt = Date.now();
-    expect(await api.transaction(invoiceId)).toMatchObject({ status: "pending" });
     await verifiedEvent(flow.webhook, invoiceId, "transaction.captured", PENDING_DELAY_MS + 10_000);
-    // The capture answered first; the confirmation came only once the provider settled.
-    expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(PENDING_DELAY_MS / 2);
     expect(verifiedEventsOf(flow.webhook, invoiceId).map((event) => event.event_type)).toEqual([
       "transaction.pending",
       "transaction.authorized",
       "transaction.captured",
     ]);
+    // The capture answered pending; the confirmation came once the provider settled, after the delay.
+    const firedAt = new Map((await api.eventsOf(invoiceId)).map((event) => [event.name, Date.parse(event.fired_at)]));
+    expect(Number(firedAt.get("transaction.captured")) - Number(firedAt.get("transaction.pending"))).toBeGreaterThanOrEqual(PENDING_DELAY_MS);
   }, 60_000);
 
   it("a closed checkout window counts as a cancellation", async (context) => {
-    requireTool(context, "chromium");
-    const { page, popup, invoiceId } = await openTestApm();
+    const { page, popup, invoiceId } = await openTestApm(context);
     await popup.close();
 
     expect(await statusOf(page, "canceled")).toMatchObject({ invoiceId, reason: "window-closed" });
     expect(await api.transaction(invoiceId)).toMatchObject({ status: "waiting" });
   }, 60_000);
 
-  it("outside a click the popup is blocked, and the sample says so with the URL to redirect to", async (context) => {
-    requireTool(context, "chromium");
-    const page = await openPage("/");
+  it("a blocked popup: the sample returns the URL to send the customer to instead", async (context) => {
+    // Chromium under automation never blocks popups: stand in for the blocker, which makes
+    // window.open return null (what happens when the page opens it after an await).
+    const page = await openPage(context, "/", () => {
+      window.open = () => null;
+    });
     const { invoiceId } = await statusOf(page, "ready");
-    const result = await page.evaluate(() => (window as unknown as { openApmCheckoutOutsideClick(): Promise<unknown> }).openApmCheckoutOutsideClick());
-    expect(result).toEqual({ status: "blocked", redirectUrl: expect.stringContaining(`/${invoiceId}/redirect/`) });
+    await page.getByRole("button", { name: TEST_APM_BUTTON }).click();
+    const { redirectUrl } = await statusOf(page, "blocked");
+    expect(redirectUrl).toBe(`${flow.sandbox.url}/checkout/${DEMO_PROJECT.id}/${invoiceId}/redirect/${await api.testApmId()}`);
   }, 60_000);
 });
 
 describe("APM redirect flow in Chromium, without a popup", () => {
   it("backend redirect: the checkout redirects to return_url?token=…, the return page hands the token over", async (context) => {
-    requireTool(context, "chromium");
-    const page = await openPage("/redirect-checkout");
+    const page = await openPage(context, "/redirect-checkout");
     const { invoiceId } = await statusOf(page, "ready");
     expect(await api.invoice(invoiceId as string)).toMatchObject({ metadata: { skip_processoutjs: "true" } });
 
@@ -153,8 +150,7 @@ describe("APM redirect flow in Chromium, without a popup", () => {
   }, 60_000);
 
   it("backend redirect, declined: the return page reads error_code", async (context) => {
-    requireTool(context, "chromium");
-    const page = await openPage("/redirect-checkout");
+    const page = await openPage(context, "/redirect-checkout");
     const { invoiceId } = await statusOf(page, "ready");
     await page.getByRole("button", { name: TEST_APM_BUTTON }).click();
     await page.getByRole("button", { name: "Decline payment" }).click();
@@ -163,7 +159,8 @@ describe("APM redirect flow in Chromium, without a popup", () => {
   }, 60_000);
 
   it("mobile deep link: the checkout redirects to the app's return_url with the token, which captures", async (context) => {
-    requireTool(context, "chromium");
+    // The app opens the checkout URL in a browser tab; the deep link that ends it is what the app receives.
+    const page = await openPage(context, "/");
     const environment = flow.sampleEnvironment({ PROCESSOUT_CHECKOUT_URL: `${flow.sandbox.url}/checkout` });
     const created = await runSample(findSampleFile("create-invoice-deep-link", "typescript"), environment);
     const invoiceId = (parseJsonOutput(created) as { id: string }).id;
@@ -174,8 +171,6 @@ describe("APM redirect flow in Chromium, without a popup", () => {
     });
     const { redirect_url: redirectUrl } = parseJsonOutput(built) as { redirect_url: string };
 
-    // The app opens the URL in a browser tab; the deep link that ends it is what the app receives.
-    const page = await openPage("/");
     await page.goto(redirectUrl);
     const redirected = page.waitForResponse((response) => response.request().method() === "POST");
     await page.getByRole("button", { name: "Approve payment" }).click();

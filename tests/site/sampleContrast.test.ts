@@ -34,22 +34,24 @@ describe('highlighted samples', () => {
 
   // WCAG AA asks 4.5:1 for normal text; every token of every sample must reach it in both colour modes.
   it.each(sampleNames)('keep every token of %s at 4.5:1 or more against the block', async (name) => {
-    const tabs = await readSampleFolder({ siteDir, samplesDir, name });
-    for (const tab of tabs) {
-      for (const html of [tab.html, tab.fullFile?.html ?? '']) {
-        if (html === '') continue;
-        const preStyle = /^<pre [^>]*style="([^"]*)"/.exec(html)?.[1] ?? '';
-        const tokens = [...html.matchAll(/<span style="([^"]*)">([^<]*)<\/span>/g)].filter(([, , text]) => text?.trim());
-        expect(tokens.length, tab.file).toBeGreaterThan(0);
-        for (const mode of ['light', 'dark']) {
-          const background = variable(preStyle, `--shiki-${mode}-bg`);
-          expect(background, `${tab.file} ${mode} background`).toBeDefined();
-          for (const [, style = '', text] of tokens) {
-            const colour = variable(style, `--shiki-${mode}`);
-            expect(colour, `${tab.file}: ${mode} colour of ${text}`).toBeDefined();
-            const ratio = contrast(colour as string, background as string);
-            expect(ratio, `${tab.file}: ${mode} "${text}" ${colour} on ${background}`).toBeGreaterThanOrEqual(4.5);
-          }
+    const { tabs, response } = await readSampleFolder({ siteDir, samplesDir, name });
+    const blocks = [
+      ...tabs.flatMap((tab) => [{ file: tab.file, html: tab.html }, { file: tab.file, html: tab.fullFile?.html ?? '' }]),
+      { file: `the response of ${response?.file}`, html: response?.html ?? '' },
+    ];
+    for (const { file, html } of blocks) {
+      if (html === '') continue;
+      const preStyle = /^<pre [^>]*style="([^"]*)"/.exec(html)?.[1] ?? '';
+      const tokens = [...html.matchAll(/<span style="([^"]*)">([^<]*)<\/span>/g)].filter(([, , text]) => text?.trim());
+      expect(tokens.length, file).toBeGreaterThan(0);
+      for (const mode of ['light', 'dark']) {
+        const background = variable(preStyle, `--shiki-${mode}-bg`);
+        expect(background, `${file} ${mode} background`).toBeDefined();
+        for (const [, style = '', text] of tokens) {
+          const colour = variable(style, `--shiki-${mode}`);
+          expect(colour, `${file}: ${mode} colour of ${text}`).toBeDefined();
+          const ratio = contrast(colour as string, background as string);
+          expect(ratio, `${file}: ${mode} "${text}" ${colour} on ${background}`).toBeGreaterThanOrEqual(4.5);
         }
       }
     }

@@ -14,7 +14,25 @@ const BROWSER_CORS: FastifyCorsOptions = {
   strictPreflight: false,
 };
 
+/**
+ * The docs site's dev server and `npm run serve` (port 3000). Their "Try it" buttons send a sample's
+ * request, secret key included, to this sandbox: only these origins may, and only on the routes those
+ * samples call (the API root, invoice creation, the gateway configuration list).
+ */
+export const LOCAL_SITE_ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'] as const;
+const TRY_IT_ROUTES = [/^\/$/, /^\/invoices\/?$/, /^\/gateway-configurations\/?$/];
+
+const TRY_IT_CORS: FastifyCorsOptions = {
+  origin: [...LOCAL_SITE_ORIGINS],
+  methods: ['GET', 'POST'],
+  allowedHeaders: ['Authorization', 'Content-Type', 'Accept'],
+  maxAge: 600,
+  strictPreflight: false,
+};
+
 export function corsFor(request: FastifyRequest): FastifyCorsOptions {
   const path = request.url.split('?')[0] ?? '';
+  const origin = request.headers.origin ?? '';
+  if ((LOCAL_SITE_ORIGINS as readonly string[]).includes(origin) && TRY_IT_ROUTES.some((route) => route.test(path))) return TRY_IT_CORS;
   return BROWSER_ROUTES.some((route) => route.test(path)) ? BROWSER_CORS : { origin: false, strictPreflight: false };
 }

@@ -315,6 +315,11 @@ export class Store {
       .run(projectId, key, route);
   }
 
+  /** Reservations left by requests a crash cut short: nothing is processing them any more. */
+  releaseUnfinishedIdempotencyKeys(): void {
+    this.db.prepare('DELETE FROM idempotency_keys WHERE response IS NULL').run();
+  }
+
   // Listing with cursors, newest first by default (start_after/end_before follow the listing order).
 
   private listPage<T>(table: ListTable, projectId: string, options: ListOptions): Page<T> {

@@ -1,68 +1,39 @@
-import React, { useEffect, useState, type ReactNode } from 'react';
+import React, { type ReactNode } from 'react';
 import Tabs from '@theme/Tabs';
 import TabItem from '@theme/TabItem';
-import type { SampleProps, SampleTab } from '@site/src/sample-files/types';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import type { SampleProps } from '@site/src/sample-files/types';
+import { LANGUAGE_GROUP, useChosenLanguage } from './languageChoice';
+import ResponsePanel from './ResponsePanel';
+import SampleFile from './SampleFile';
 import styles from './styles.module.css';
-
-type CopyState = 'idle' | 'copied' | 'failed';
-
-const COPY_LABELS: Record<CopyState, string> = { idle: 'Copy', copied: 'Copied', failed: 'Copy failed' };
-const COPY_FEEDBACK_MS = 2000;
-
-function CopyButton({ code, label }: { code: string; label: string }): ReactNode {
-  const [state, setState] = useState<CopyState>('idle');
-
-  useEffect(() => {
-    if (state === 'idle') return undefined;
-    const timer = window.setTimeout(() => setState('idle'), COPY_FEEDBACK_MS);
-    return () => window.clearTimeout(timer);
-  }, [state]);
-
-  const copy = () => {
-    navigator.clipboard.writeText(code).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    );
-  };
-
-  return (
-    <button type="button" className={styles.copyButton} onClick={copy} aria-label={`${COPY_LABELS[state]}: ${label}`}>
-      <span aria-live="polite">{COPY_LABELS[state]}</span>
-    </button>
-  );
-}
-
-function SampleFile({ tab }: { tab: SampleTab }): ReactNode {
-  return (
-    <figure className={styles.file}>
-      <figcaption className={styles.titleBar}>
-        <span className={styles.fileName}>{tab.file}</span>
-        <CopyButton code={tab.code} label={`${tab.label} code from ${tab.file}`} />
-      </figcaption>
-      {/* Highlighted at build time by src/remark/samples.ts from the file itself. */}
-      <div className={styles.code} dangerouslySetInnerHTML={{ __html: tab.html }} />
-    </figure>
-  );
-}
 
 /**
  * One tab per language for a sample folder. Pages write `<Sample name="create-invoice" />`; the
- * `samples` remark plugin adds `tabs` at build time. The language choice is shared by every sample on
- * the site, remembered, and carried in the URL as `?language=`.
+ * `samples` remark plugin adds `tabs` and `response` at build time. The language choice is shared by
+ * every sample on the site, remembered, and carried in the URL as `?language=`; a sample without the
+ * chosen language shows its first tab and says so.
  */
-export default function Sample({ name, tabs }: SampleProps): ReactNode {
+export default function Sample({ name, tabs, response }: SampleProps): ReactNode {
   if (!Array.isArray(tabs)) {
     throw new Error(`<Sample name="${name}"> has no tabs: it must be used in a docs page, where the samples remark plugin runs`);
   }
+  const chosen = useChosenLanguage();
+  // The choice lives in the browser (URL, storage): decide after hydration, as Tabs do, so the server
+  // HTML and the first client render agree.
+  const isBrowser = useIsBrowser();
+  const missingLanguage = isBrowser && chosen && !tabs.some((tab) => tab.value === chosen.value) ? chosen : null;
+
   return (
-    <div className={styles.sample}>
-      <Tabs groupId="language" queryString="language">
+    <div className={styles.sample} data-sample={name}>
+      <Tabs groupId={LANGUAGE_GROUP} queryString={LANGUAGE_GROUP}>
         {tabs.map((tab) => (
           <TabItem key={tab.value} value={tab.value} label={tab.label}>
-            <SampleFile tab={tab} />
+            <SampleFile tab={tab} missingLanguage={missingLanguage} />
           </TabItem>
         ))}
       </Tabs>
+      {response && <ResponsePanel response={response} />}
     </div>
   );
 }

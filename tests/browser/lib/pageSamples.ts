@@ -1,5 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { languageForFile, type SampleLanguage } from '../../../src/sample-files/languages';
 import { extractCode } from '../../../src/sample-files/regions';
 import { SITE_DIR } from './siteBuild';
@@ -62,4 +64,12 @@ export async function samplesByPage(pages: readonly SitePage[]): Promise<PageSam
     result.push({ route: page.route, samples: await Promise.all(uses.map(async (use) => ({ use, tabs: await expectedTabs(use) }))) });
   }
   return result;
+}
+
+/** The page's sample roots, one per `<Sample>` of its source and in the same order, or a failed expectation. */
+export async function sampleRoots(page: Page, route: string, samples: PageSamples['samples']): Promise<Locator[]> {
+  const roots = page.locator('[data-sample]');
+  const names = await roots.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-sample')));
+  expect(names, `${route}: [data-sample] roots, in page order`).toEqual(samples.map(({ use }) => use.name));
+  return samples.map((_, index) => roots.nth(index));
 }

@@ -60,10 +60,20 @@ export class SiteSession {
   }
 }
 
-/** Opens `route` in `page`, waits for the network to settle and every diagram to render. */
+/**
+ * Waits until React has hydrated the page: the colour mode toggle is server-rendered disabled and is
+ * enabled once the app runs in the browser. Clicks before that would hit inert HTML.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])').waitFor();
+}
+
+/** Opens `route` in `page` and waits until it is interactive and has drawn every diagram. */
 export async function openRendered(site: RunningSite, page: Page, route: string): Promise<void> {
-  await page.goto(new URL(route, site.url).href, { waitUntil: 'networkidle' });
-  await waitForDiagrams(page, site.diagramCounts.get(new URL(route, site.url).pathname) ?? 0);
+  const url = new URL(route, site.url);
+  await page.goto(url.href);
+  await waitForHydration(page);
+  await waitForDiagrams(page, site.diagramCounts.get(url.pathname) ?? 0);
 }
 
 /** Longest a click, a wait or a navigation may take before the test reports what it was waiting for. */

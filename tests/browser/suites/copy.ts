@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { samplesByPage } from '../lib/pageSamples';
+import type { Locator } from 'playwright-core';
+import { sampleRoots, samplesByPage } from '../lib/pageSamples';
 import { newBrowserContext, openRendered, type SiteSession } from '../lib/session';
 import { tab, visiblePanel } from '../lib/tabs';
 
@@ -16,11 +17,9 @@ export function copyTests(session: SiteSession): void {
       const page = await browserContext.newPage();
       for (const { route, samples } of pages) {
         await openRendered(site, page, route);
-        const roots = page.locator('[data-sample]');
-        expect(await roots.count(), `${route}: one [data-sample] per <Sample>`).toBe(samples.length);
-        for (const [index, { use, tabs }] of samples.entries()) {
-          const root = roots.nth(index);
-          expect(await root.getAttribute('data-sample'), route).toBe(use.name);
+        const roots = await sampleRoots(page, route, samples);
+        for (const [index, { tabs }] of samples.entries()) {
+          const root = roots[index] as Locator;
           for (const expected of tabs) {
             await tab(root, expected.language.label).click();
             await page.evaluate(() => navigator.clipboard.writeText(''));

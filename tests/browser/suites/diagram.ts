@@ -17,9 +17,9 @@ function snapshotDiagrams(page: Page): Promise<DiagramSnapshot[]> {
   return page.$$eval('.docusaurus-mermaid-container svg', (svgs) =>
     svgs.map((svg) => {
       // A long label wraps into one <text class="actor"> per line, all children of the box's group.
-      const groups = new Set([...svg.querySelectorAll('text.actor')].map((text) => text.parentElement));
+      const groups = new Set(Array.from(svg.querySelectorAll('text.actor')).map((text) => text.parentElement));
       const labels = [...groups].map((group) =>
-        [...(group?.querySelectorAll(':scope > text.actor') ?? [])]
+        Array.from(group?.querySelectorAll(':scope > text.actor') ?? [])
           .map((text) => text.textContent?.trim() ?? '')
           .join(' '),
       );
@@ -64,7 +64,7 @@ export function diagramTests(session: SiteSession): void {
         const lightMarkup = light.map((diagram) => diagram.markup);
         await page.waitForFunction(
           (before) => {
-            const now = [...document.querySelectorAll('.docusaurus-mermaid-container svg')].map((svg) => svg.outerHTML);
+            const now = Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg')).map((svg) => svg.outerHTML);
             return now.length === before.length && now.every((markup, index) => markup !== before[index]);
           },
           lightMarkup,

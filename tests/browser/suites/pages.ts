@@ -6,8 +6,9 @@ import { newBrowserContext, openRendered, type SiteSession } from '../lib/sessio
 const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 
 export function pageTests(session: SiteSession): void {
-  it.each(['light', 'dark'] as const)(
+  it.for(['light', 'dark'] as const)(
     'loads every page in %s mode without console errors or failed requests, and without serious or critical axe violations',
+    { timeout: 90_000 },
     async (colorScheme, context) => {
       const site = session.ready(context);
       const problems: string[] = [];
@@ -18,6 +19,8 @@ export function pageTests(session: SiteSession): void {
           const page = await browserContext.newPage();
           const pageProblems = watchPageProblems(page);
           await openRendered(site, page, route);
+          // Late requests count too: route prefetches, fonts, images below the fold.
+          await page.waitForLoadState('networkidle');
           expect(await page.locator('html').getAttribute('data-theme'), route).toBe(colorScheme);
 
           const { violations: found } = await new AxeBuilder({ page }).analyze();
@@ -25,8 +28,8 @@ export function pageTests(session: SiteSession): void {
             const targets = violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join(' | ');
             violations.push(`${route}: ${violation.id} (${violation.impact}) ${violation.help}: ${targets}`);
           }
-          await page.close();
           problems.push(...pageProblems.map((problem) => `${route}: ${problem}`));
+          await page.close();
         }
       } finally {
         await browserContext.close();
@@ -35,6 +38,5 @@ export function pageTests(session: SiteSession): void {
       expect.soft(problems, 'console errors and failed requests').toEqual([]);
       expect(violations, 'axe violations').toEqual([]);
     },
-    90_000,
   );
 }

@@ -68,16 +68,17 @@ export function tabTests(session: SiteSession): void {
     }
   });
 
-  it('selects the language named in ?language= on every group, and keeps it for the next pages', async (context) => {
+  it('selects the language named in ?language= on every group, over the stored choice', async (context) => {
     const site = session.ready(context);
     const browserContext = await newBrowserContext(site);
     try {
       const page = await browserContext.newPage();
-      const [first = '/apm-prerequisites', ...others] = await languagePages(site);
-      await openRendered(site, page, `${first}?language=go`);
-      expect(await groupsShowing(page, 'Go'), first).not.toContain(false);
-      for (const route of others) {
+      for (const route of await languagePages(site)) {
         await openRendered(site, page, route);
+        await tab(page.locator('[role="tablist"]').first(), 'Ruby').click();
+        await expect.poll(() => groupsShowing(page, 'Ruby'), route).not.toContain(false);
+
+        await openRendered(site, page, `${route}?language=go`);
         expect(await groupsShowing(page, 'Go'), route).not.toContain(false);
       }
     } finally {

@@ -93,12 +93,6 @@ async function checkoutPage(): Promise<void> {
       result.then((ended) => handleCheckoutResult(invoiceId, ended)).catch(fail);
     });
   }
-  // Lets a test call the sample outside of a click, as code that awaited something first would.
-  const first = apms[0];
-  if (first) {
-    const target = { projectId: config.projectId, invoiceId, gatewayConfigurationId: first.gatewayConfigurationId, checkoutUrl: config.checkoutUrl };
-    Object.assign(window, { openApmCheckoutOutsideClick: () => openApmCheckout(target) });
-  }
   show("ready", { invoiceId });
 }
 

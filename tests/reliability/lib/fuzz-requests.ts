@@ -295,7 +295,7 @@ function authorization(world: FuzzWorld): fc.Arbitrary<string | undefined> {
     { weight: 1, arbitrary: fc.constant(basic(own!.id, `key_test_${secretBody(own!.secret)}`)) },
     { weight: 2, arbitrary: fc.constant(basic(own!.id, '')) },
     { weight: 1, arbitrary: fc.constant(basic(own!.id, other!.secret)) },
-    { weight: 1, arbitrary: fc.constantFrom(basic('proj_LiveLookingProjectId0000000000', `key_live_${'x'.repeat(32)}`), basic(own!.id, `key_live_${'x'.repeat(32)}`)) },
+    { weight: 1, arbitrary: fc.constantFrom(basic('proj_LiveLookingProjectIdentifier01', `key_live_${'x'.repeat(32)}`), basic(own!.id, `key_live_${'x'.repeat(32)}`)) },
     { weight: 2, arbitrary: fc.tuple(nastyString, nastyString).map(([user, password]) => basic(user, password)) },
     { weight: 1, arbitrary: fc.constant(undefined) },
     {

@@ -11,6 +11,7 @@ export interface Transaction {
 export interface ProcessOutEvent {
   id: string;
   name: string;
+  fired_at: string;
   data: { transaction?: Transaction };
 }
 

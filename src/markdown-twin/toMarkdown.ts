@@ -1,0 +1,147 @@
+/**
+ * Turns an MDX docs page into plain Markdown for readers that are not browsers (LLMs, `curl`): front
+ * matter becomes a title and summary, every `<Sample>` becomes one fenced code block per language
+ * (the file path as its title) read with the site's own sample reader, tabs become labelled sections,
+ * admonitions become block quotes, and links to other pages point at their Markdown twins.
+ * Code fences, the mermaid diagram included, stay as they are.
+ */
+import type { Blockquote, Code, Link, Paragraph, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { SAMPLE_LANGUAGES } from '../sample-files/languages';
+import type { SampleData } from '../sample-files/types';
+
+export interface MarkdownPage {
+  readonly title: string;
+  readonly description: string;
+  /** The MDX source, front matter included. */
+  readonly source: string;
+}
+
+export interface MarkdownTwinContext {
+  /** Reads a sample folder as the page shows it (the site's `readSampleFolder`). */
+  readonly readSample: (name: string, region: string | undefined) => Promise<SampleData>;
+  /** The twin URL for a link of the page (e.g. `./setup.mdx#x` → `/setup.md#x`), or undefined to keep it. */
+  readonly resolveLink: (url: string) => string | undefined;
+}
+
+export class MarkdownTwinError extends Error {
+  override name = 'MarkdownTwinError';
+}
+
+const ADMONITION_TITLES: Record<string, string> = {
+  note: 'Note',
+  tip: 'Tip',
+  info: 'Info',
+  warning: 'Warning',
+  caution: 'Caution',
+  danger: 'Danger',
+};
+
+type JsxElement = MdxJsxFlowElement;
+type Parent = { children: RootContent[] };
+
+function attribute(node: JsxElement, name: string): string | undefined {
+  const found = node.attributes.find(
+    (candidate): candidate is MdxJsxAttribute => candidate.type === 'mdxJsxAttribute' && candidate.name === name,
+  );
+  return typeof found?.value === 'string' ? found.value : undefined;
+}
+
+const text = (value: string) => ({ type: 'text', value }) as const;
+const strongParagraph = (label: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'strong', children: [text(label)] }] });
+
+async function sampleBlocks(node: JsxElement, context: MarkdownTwinContext): Promise<RootContent[]> {
+  const name = attribute(node, 'name');
+  if (name === undefined) throw new MarkdownTwinError('<Sample> without a name');
+  const { tabs, response } = await context.readSample(name, attribute(node, 'region'));
+  const blocks: RootContent[] = tabs.map((tab): Code => {
+    const language = SAMPLE_LANGUAGES.find((candidate) => candidate.value === tab.value);
+    return { type: 'code', lang: language?.grammar ?? null, meta: `title="${tab.file}"`, value: tab.code };
+  });
+  if (response) {
+    blocks.push(
+      { type: 'paragraph', children: [text('What '), { type: 'inlineCode', value: response.file }, text(' printed when CI ran it against the sandbox:')] },
+      { type: 'code', lang: 'json', meta: null, value: response.code },
+    );
+  }
+  return blocks;
+}
+
+/** The blocks that replace one JSX element: samples resolved, tabs labelled, other wrappers unwrapped. */
+async function replaceElement(node: JsxElement, context: MarkdownTwinContext): Promise<RootContent[]> {
+  if (node.name === 'Sample') return sampleBlocks(node, context);
+  const children = await transformChildren(node.children as RootContent[], context);
+  if (node.name === 'TabItem') return [strongParagraph(attribute(node, 'label') ?? attribute(node, 'value') ?? ''), ...children];
+  return children;
+}
+
+function admonition(node: ContainerDirective): Blockquote {
+  const [first, ...rest] = node.children;
+  const hasLabel = first?.type === 'paragraph' && first.data?.directiveLabel === true;
+  const kind = ADMONITION_TITLES[node.name] ?? node.name;
+  const heading: Paragraph = {
+    type: 'paragraph',
+    children: [{ type: 'strong', children: hasLabel ? [text(`${kind}: `), ...(first as Paragraph).children] : [text(kind)] }],
+  };
+  return { type: 'blockquote', children: [heading, ...((hasLabel ? rest : node.children) as Blockquote['children'])] };
+}
+
+async function transformChildren(children: readonly RootContent[], context: MarkdownTwinContext): Promise<RootContent[]> {
+  const result: RootContent[] = [];
+  for (const child of children) {
+    switch (child.type) {
+      case 'yaml':
+      case 'mdxjsEsm':
+      case 'mdxFlowExpression':
+        // Front matter becomes the title; imports and {/* comments */} have no Markdown form.
+        continue;
+      case 'mdxJsxFlowElement':
+        result.push(...(await replaceElement(child, context)));
+        continue;
+      case 'containerDirective':
+        if (child.name in ADMONITION_TITLES) {
+          const quote = admonition(child);
+          quote.children = (await transformChildren(quote.children, context)) as Blockquote['children'];
+          result.push(quote);
+          continue;
+        }
+        break;
+    }
+    if ('children' in child && Array.isArray(child.children)) {
+      (child as Parent).children = await transformChildren(child.children as RootContent[], context);
+    }
+    result.push(child);
+  }
+  return result;
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm).use(remarkDirective);
+const serializer = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_' });
+
+export async function mdxToMarkdown(page: MarkdownPage, context: MarkdownTwinContext): Promise<string> {
+  const tree = parser.parse(page.source) as Root;
+  tree.children = await transformChildren(tree.children, context);
+  visit(tree, (node) => {
+    if (node.type === 'mdxJsxTextElement' || node.type === 'mdxTextExpression' || node.type === 'textDirective' || node.type === 'leafDirective') {
+      throw new MarkdownTwinError(`${node.type} at line ${node.position?.start.line ?? '?'} has no Markdown form`);
+    }
+    if (node.type === 'link') {
+      const link = node as Link;
+      link.url = context.resolveLink(link.url) ?? link.url;
+    }
+  });
+  tree.children.unshift(
+    { type: 'heading', depth: 1, children: [text(page.title)] },
+    ...(page.description ? [{ type: 'blockquote', children: [{ type: 'paragraph', children: [text(page.description)] }] } as Blockquote] : []),
+  );
+  return serializer.stringify(tree);
+}

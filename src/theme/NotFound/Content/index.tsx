@@ -1,0 +1,29 @@
+/**
+ * Wraps (does not eject) the theme's 404 content: the theme's own page, inside the site layout, with a
+ * way back to the guides and the search.
+ */
+import React, { type ReactNode } from 'react';
+import Content from '@theme-original/NotFound/Content';
+import type ContentType from '@theme/NotFound/Content';
+import type { WrapperProps } from '@docusaurus/types';
+import Link from '@docusaurus/Link';
+
+type Props = WrapperProps<typeof ContentType>;
+
+export default function ContentWrapper(props: Props): ReactNode {
+  return (
+    <>
+      <Content {...props} />
+      <nav className="container margin-bottom--xl" aria-label="Back to the guides">
+        <div className="row">
+          <div className="col col--6 col--offset-3">
+            <p>
+              Start again from the <Link to="/">overview of the APM guides</Link>, or search them with the search box at the
+              top of the page.
+            </p>
+          </div>
+        </div>
+      </nav>
+    </>
+  );
+}
