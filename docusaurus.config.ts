@@ -68,6 +68,8 @@ export default async function createConfig(): Promise<Config> {
           blog: false,
           pages: false,
           theme: { customCss: './src/css/custom.css' },
+          // The search page has nothing of its own to index (and says noindex).
+          sitemap: { ignorePatterns: ['/search'] },
         } satisfies Preset.Options,
       ],
     ],
@@ -110,8 +112,10 @@ export default async function createConfig(): Promise<Config> {
         title: 'APM docs',
         logo: { alt: '', src: 'img/favicon.svg', width: 32, height: 32 },
         items: [
-          { type: 'doc', docId: 'set-up-your-environment', label: 'Set up', position: 'left' },
-          { type: 'doc', docId: 'apm-prerequisites', label: 'APM prerequisites', position: 'left' },
+          // Plain links: a `doc` item counts as active on every page of its sidebar, which would put "Set up"
+          // in the search results' breadcrumb of every page.
+          { to: '/set-up-your-environment', label: 'Set up', position: 'left' },
+          { to: '/apm-prerequisites', label: 'APM prerequisites', position: 'left' },
           { href: 'https://docs.processout.com/reference', label: 'API reference', position: 'right' },
         ],
       },

@@ -41,27 +41,34 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/**
- * Spawns a server and resolves once a line of its output matches `ready` (first group: its URL).
- * Rejects if it exits or stays silent for `timeoutMs`.
- */
-export function spawnServer(command: string, args: string[], ready: RegExp, timeoutMs = 30_000): Promise<ChildServer> {
+/** How to tell that a spawned server is up: a line of its output (first group: its URL), or answering a probe URL. */
+export type Readiness = { line: RegExp } | { probe: string };
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Spawns a server and resolves once it is ready; rejects if it exits or is not ready within `timeoutMs`. */
+export function spawnServer(command: string, args: string[], readiness: Readiness, timeoutMs = 60_000): Promise<ChildServer> {
   const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
   let output = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   return new Promise((resolve, reject) => {
     let url: string | null = null;
-    const timer = setTimeout(() => fail(`no "${ready.source}" within ${timeoutMs} ms`), timeoutMs);
+    const timer = setTimeout(() => fail(`not ready within ${timeoutMs} ms`), timeoutMs);
     const fail = (why: string) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(new Error(`${command} ${args.join(' ')}: ${why}\n${output}`));
     };
-    const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-KEPT_OUTPUT);
-      const match = url === null ? ready.exec(output) : null;
-      if (!match) return;
-      url = match[1]!;
+    const ready = (readyUrl: string) => {
+      if (url !== null) return;
+      url = readyUrl;
       clearTimeout(timer);
       resolve({
         url,
@@ -78,13 +85,27 @@ export function spawnServer(command: string, args: string[], ready: RegExp, time
         },
       });
     };
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-KEPT_OUTPUT);
+      const match = 'line' in readiness && url === null ? readiness.line.exec(output) : null;
+      if (match) ready(match[1]!);
+    };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
     void exited.then((code) => url === null && fail(`exited (${code}) before it was ready`));
+    if ('probe' in readiness) {
+      const poll = async () => {
+        while (url === null && child.exitCode === null) {
+          if (await answers(readiness.probe)) return ready(new URL(readiness.probe).origin);
+          await new Promise((wait) => setTimeout(wait, 250));
+        }
+      };
+      void poll();
+    }
   });
 }
 
 /** The sandbox as `npm run sandbox` starts it, in its own Node process (tsx loader, no npx wrapper). */
 export function spawnSandboxCli(args: string[]): Promise<ChildServer> {
-  return spawnServer(process.execPath, ['--import', 'tsx', 'sandbox/src/cli.ts', ...args], /listening on (http:\/\/\S+)/);
+  return spawnServer(process.execPath, ['--import', 'tsx', 'sandbox/src/cli.ts', ...args], { line: /listening on (http:\/\/\S+)/ });
 }

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 # #region list-apms
-# --get sends the -d fields as the query string: no unquoted "&" for the shell to misread.
+# --get puts the -d fields in the query string, with no "&" for the shell to misread.
 curl -sS --fail-with-body --get "${PROCESSOUT_API_URL:-https://api.processout.com}/gateway-configurations" \
   -u "$PROCESSOUT_PROJECT_ID:$PROCESSOUT_PROJECT_SECRET" \
   -d filter=alternative-payment-methods \

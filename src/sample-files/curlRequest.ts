@@ -52,8 +52,8 @@ function expansion(key: string): { name: string; fallback: string | undefined } 
   return { name: match[1] as string, fallback: match[2] };
 }
 
-/** The words of one command line, or null when it uses shell syntax beyond a simple command. */
-function words(line: string, variables: ReadonlyMap<string, string>): string[] | null {
+/** The words of one command line, and whether it is a simple command (no pipe, redirection, `&&`…). */
+function words(line: string, variables: ReadonlyMap<string, string>): { words: string[]; simple: boolean } {
   const entries: ParseEntry[] = parse(line, (key: string) => {
     const { name, fallback } = expansion(key);
     if (name === API_URL_VARIABLE) return API_URL;
@@ -62,11 +62,12 @@ function words(line: string, variables: ReadonlyMap<string, string>): string[] |
     return value ?? `\u0000unresolved:${name}\u0000`;
   });
   const result: string[] = [];
+  let simple = true;
   for (const entry of entries) {
     if (typeof entry === 'string') result.push(entry);
-    else if (!('comment' in entry)) return null;
+    else if (!('comment' in entry)) simple = false;
   }
-  return result;
+  return { words: result, simple };
 }
 
 /** `name=value` → `name=<value, URL-encoded>`, the way `curl --data-urlencode` sends it. */
@@ -145,13 +146,13 @@ export function extractCurlRequest(script: string): CurlRequestResult {
   const commands: string[][] = [];
   try {
     for (const line of commandLines(script)) {
-      const lineWords = words(line, variables);
-      const [first = ''] = lineWords ?? [];
+      const { words: lineWords, simple } = words(line, variables);
+      const [first = ''] = lineWords;
       const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(first);
-      if (assignment && lineWords?.length === 1) {
+      if (assignment && simple && lineWords.length === 1) {
         variables.set(assignment[1] as string, assignment[2] as string);
       } else if (first === 'curl') {
-        if (!lineWords) return { unsupported: 'the curl command uses pipes, redirections or other shell syntax a page cannot replay' };
+        if (!simple) return { unsupported: 'the curl command uses pipes, redirections or other shell syntax a page cannot replay' };
         commands.push(lineWords.slice(1));
       }
     }

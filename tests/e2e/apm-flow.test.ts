@@ -48,7 +48,7 @@ async function openPage(test: TestContext, path: string, beforeScripts?: () => v
 /** The page's status line: data-state says where the payment is, data-invoice-id which invoice. */
 async function statusOf(page: Page, state: string): Promise<Record<string, string>> {
   const status = page.locator(`#status[data-state="${state}"]`);
-  await status.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+  await status.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
     throw new Error(`The page never reached "${state}"; it shows: ${await page.locator("#status").textContent()}`, { cause: error });
   });
   return status.evaluate((element) => ({ ...(element as HTMLElement).dataset }) as Record<string, string>);

@@ -64,8 +64,9 @@ describe('load and concurrency', () => {
 
       // Every event reaches the merchant once the queue drains.
       const events = db.prepare('SELECT id FROM events WHERE project_id = ?').pluck().all(project) as string[];
-      await waitFor(() => events.every((id) => receiver.acknowledged().has(id)), 30_000, 'every event delivered');
-      await waitFor(() => count(db, "SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')") === 0, 10_000, 'queue drained');
+      const eventually = (check: () => boolean, ms: number) => waitFor(check, ms).then(() => true, () => false);
+      const allDelivered = await eventually(() => events.every((id) => receiver.acknowledged().has(id)), 60_000);
+      const drained = await eventually(() => count(db, "SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')") === 0, 10_000);
       const deliveredPerEvent = db
         .prepare("SELECT count(*) AS n FROM webhooks WHERE project_id = ? AND status = 'delivered' GROUP BY event_id HAVING n != 1")
         .all(project);
@@ -83,10 +84,13 @@ describe('load and concurrency', () => {
         secondCapturesAccepted: again.filter((a) => a.status === 200).length,
         webhookDeliveriesAttempted: count(db, 'SELECT count(*) AS n FROM webhooks'),
         webhookDeliveriesSucceeded: count(db, "SELECT count(*) AS n FROM webhooks WHERE status = 'delivered'"),
+        eventsNotSeenByMerchant: events.filter((id) => !receiver.acknowledged().has(id)).length,
         requestsPerSecond: Math.round(client.stats.requestsSent / (elapsedMs / 1000)),
       });
 
       expect(failures.slice(0, 3)).toEqual([]);
+      expect(allDelivered, 'every event reached the merchant').toBe(true);
+      expect(drained, 'no delivery left queued').toBe(true);
       expect(lost).toBe(0);
       expect(duplicated).toBe(0);
       expect(invoiceIds.size).toBe(orders.length);

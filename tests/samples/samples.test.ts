@@ -15,8 +15,11 @@ import { run } from "./lib/run.ts";
 import { sandboxApi, type SandboxApi } from "./lib/sandbox-api.ts";
 import { defineRunTests } from "./lib/scenarios.ts";
 import { FILE_CHECKS } from "./lib/file-checks.ts";
+import { defineResponseGoldenTest } from "./lib/responses.ts";
+import { RUN_TOOLS } from "./lib/sample-runner.ts";
 import { filesOfProject, findSampleProjects } from "./lib/typescript-projects.ts";
 import { requireTool } from "./lib/tools.ts";
+import { defineVerificationRecordTest, verifies } from "./lib/verification.ts";
 
 const folders = discoverSamples();
 const CREDENTIAL_LITERAL = /test-proj_|key_sandbox_|key_test_|key_live_/;
@@ -82,12 +85,15 @@ describe("TypeScript sample projects", () => {
     expect(membership.filter((entry) => entry.projects.length !== 1)).toEqual([]);
   });
 
-  it.each(projects.map((project) => path.relative(REPO_ROOT, project)))("%s typechecks (tsc --noEmit -p)", async (project) => {
-    const tsc = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
-    const result = await run(process.execPath, [tsc, "--noEmit", "-p", project], { cwd: REPO_ROOT, timeoutMs: 120_000 });
-    expect(result.stdout + result.stderr).toBe("");
-    expect(result.exitCode).toBe(0);
-  }, 120_000);
+  for (const project of projects) {
+    const members = typeScriptFiles.filter((file) => filesOfProject(project).includes(file.path)).map((file) => file.relativePath);
+    it(`${path.relative(REPO_ROOT, project)} typechecks (tsc --noEmit -p)`, { timeout: 120_000, ...verifies("typecheck", ...members) }, async () => {
+      const tsc = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+      const result = await run(process.execPath, [tsc, "--noEmit", "-p", project], { cwd: REPO_ROOT, timeoutMs: 120_000 });
+      expect(result.stdout + result.stderr).toBe("");
+      expect(result.exitCode).toBe(0);
+    });
+  }
 });
 
 describe.each(folders.map((folder) => [folder.name, folder] as const))("samples/%s", (name, folder) => {
@@ -130,20 +136,20 @@ describe.each(folders.map((folder) => [folder.name, folder] as const))("samples/
       });
     }
 
-    it("repeats no key in a literal or a curl command", async (context) => {
+    it("repeats no key in a literal or a curl command", { timeout: 120_000, ...verifies("duplicate-keys", file.relativePath) }, async (context) => {
       const tool = DUPLICATE_KEY_CHECKER_TOOL[file.language];
       if (tool) requireTool(context, tool);
       expect(await findDuplicateKeys(file.language, source)).toEqual([]);
-    }, 120_000);
+    });
 
     if (file.language === "curl") {
-      it("does not break a backslash-continued command with a comment or blank line", () => {
+      it("does not break a backslash-continued command with a comment or blank line", verifies("curl-continuations", file.relativePath), () => {
         expect(findBrokenContinuations(source)).toEqual([]);
       });
     }
 
     for (const fileCheck of FILE_CHECKS[file.language]) {
-      it(fileCheck.label, async (context) => {
+      it(fileCheck.label, verifies(fileCheck.id, file.relativePath), async (context) => {
         requireTool(context, fileCheck.tool);
         const result = await fileCheck.check(file.path);
         expect(fileCheck.isClean(result), `${result.stdout}\n${result.stderr}`).toBe(true);
@@ -151,6 +157,13 @@ describe.each(folders.map((folder) => [folder.name, folder] as const))("samples/
     }
 
     // Only curl and TypeScript run: the other SDKs cannot be installed in CI (see the README).
-    if (expectation) defineRunTests(file, expectation, suite);
+    if (expectation && RUN_TOOLS[file.language]) {
+      describe("against the sandbox", verifies("run", file.relativePath), () => {
+        defineRunTests(file, expectation, suite);
+        if (file.language === "typescript") defineResponseGoldenTest(file);
+      });
+    }
   });
+
+  defineVerificationRecordTest(folder);
 });

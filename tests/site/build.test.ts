@@ -12,6 +12,18 @@ const LANGUAGE_ORDER = ['cURL', 'TypeScript', 'Python', 'Ruby', 'PHP', 'Go'];
 
 let outDir: string;
 const page = (name: string) => readFile(path.join(outDir, `${name}.html`), 'utf8');
+const SITE_URL = 'http://127.0.0.1:3000';
+
+/** The routes the sitemap lists, e.g. `/` and `/apm-prerequisites`. */
+async function sitemapRoutes(): Promise<string[]> {
+  const sitemap = await readFile(path.join(outDir, 'sitemap.xml'), 'utf8');
+  return [...sitemap.matchAll(/<loc>[^<]*?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map(([, route = '']) => route).sort();
+}
+
+/** The HTML file and the Markdown twin of a route: `/` → index.html, index.md. */
+const htmlFile = (route: string) => path.join(outDir, route === '/' ? 'index.html' : `${route}.html`);
+const twinFile = (route: string) => path.join(outDir, route === '/' ? 'index.md' : `${route}.md`);
+const twinUrl = (route: string) => (route === '/' ? '/index.md' : `${route}.md`);
 
 /** The tab labels of each tab list on a page, in order. */
 function tabLists(html: string): string[][] {
@@ -27,8 +39,8 @@ describe('the production build', () => {
     outDir = await mkdtemp(path.join(os.tmpdir(), 'apm-docs-build-'));
     await promisify(execFile)(process.execPath, [docusaurus, 'build', '--out-dir', outDir], {
       cwd: siteDir,
-      // A cold build, like CI's, that leaves the developer's bundler cache alone.
-      env: { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true' },
+      // A cold build, like CI's, that leaves the developer's bundler cache alone; the default site URL.
+      env: { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true', DOCS_SITE_URL: SITE_URL, DOCS_BASE_URL: '/' },
       maxBuffer: 64 * 1024 * 1024,
     });
   }, 300_000);
@@ -54,7 +66,8 @@ describe('the production build', () => {
         expect(html).toContain(`samples/${folder}/${folder}.${extension}</span>`);
       }
     }
-    expect(html.match(/<pre class="shiki /g)).toHaveLength(12);
+    // Six tabs per sample, plus the response under each sample.
+    expect(html.match(/<pre class="shiki /g)).toHaveLength(14);
     expect(html).not.toMatch(/#(end)?region/);
     expect(tabLists(html)).toEqual([LANGUAGE_ORDER, LANGUAGE_ORDER]);
   });
@@ -79,9 +92,78 @@ describe('the production build', () => {
     }
   });
 
-  it('lists every page in the sitemap', async () => {
-    const sitemap = await readFile(path.join(outDir, 'sitemap.xml'), 'utf8');
-    const routes = [...sitemap.matchAll(/<loc>[^<]*?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map(([, route]) => route).sort();
-    expect(routes).toEqual(['/', '/apm-prerequisites', '/set-up-your-environment']);
+  it('lists every docs page in the sitemap, and neither the search page nor the 404 page', async () => {
+    const routes = await sitemapRoutes();
+    expect(routes).toEqual(expect.arrayContaining(['/', '/apm-prerequisites', '/set-up-your-environment']));
+    expect(routes).not.toContain('/search');
+    expect(routes).not.toContain('/404');
+    for (const route of routes) {
+      expect(await readFile(htmlFile(route), 'utf8'), route).toMatch(/<div class="theme-doc-markdown markdown">/);
+    }
+  });
+
+  it('gives every page its language, title, description, canonical URL, theme colours and Markdown twin link', async () => {
+    for (const route of await sitemapRoutes()) {
+      const html = await readFile(htmlFile(route), 'utf8');
+      expect(html, route).toMatch(/<html lang=en /);
+      expect(html, route).toMatch(/<title data-rh=true>[^<]+ \| APM docs<\/title>|<title data-rh=true>APM docs<\/title>/);
+      expect(html, route).toMatch(/<meta data-rh=true name=description content="[^"]{40,}"/);
+      expect(html, route).toContain(`<link data-rh=true rel=canonical href=${SITE_URL}${route} />`);
+      expect(html.match(/<meta data-rh=true name=theme-color /g), route).toHaveLength(2);
+      expect(html, route).toContain(`<link data-rh=true rel=alternate type=text/markdown href=${twinUrl(route)} />`);
+      expect(html, route).toMatch(new RegExp(`<a href=${twinUrl(route).replace(/[.]/g, '\\.')} type=text/markdown data-markdown-twin[^>]*>View as Markdown</a>`));
+    }
+  });
+
+  it('publishes every page as Markdown, samples resolved into fences and the diagram kept as mermaid', async () => {
+    for (const route of await sitemapRoutes()) {
+      const markdown = await readFile(twinFile(route), 'utf8');
+      const title = /<h1>([^<]+)<\/h1>/.exec(await readFile(htmlFile(route), 'utf8'))?.[1];
+      expect(markdown.startsWith(`# ${title}\n\n> `), route).toBe(true);
+      expect(markdown, route).not.toMatch(/<Sample|<Tabs|<TabItem|^import |#(end)?region/m);
+    }
+    const apm = await readFile(twinFile('/apm-prerequisites'), 'utf8');
+    expect(apm).toContain('```mermaid\nsequenceDiagram');
+    for (const extension of ['sh', 'ts', 'py', 'rb', 'php', 'go']) {
+      expect(apm).toContain(` title="samples/create-invoice/create-invoice.${extension}"\n`);
+    }
+    expect(apm).toContain('[Set up your environment](/set-up-your-environment.md)');
+  });
+
+  it('lists every Markdown twin in /llms.txt, with its title and description', async () => {
+    const llms = await readFile(path.join(outDir, 'llms.txt'), 'utf8');
+    expect(llms).toMatch(/^# APM docs\n\n> .+\n/);
+    const links = [...llms.matchAll(/^- \[([^\]]+)\]\(([^)]+)\): (.+)$/gm)].map(([, title, url]) => ({ title, url }));
+    const routes = await sitemapRoutes();
+    expect(links.map((link) => link.url).sort()).toEqual(routes.map((route) => `${SITE_URL}${twinUrl(route)}`).sort());
+    expect(links).toContainEqual({ title: 'APM prerequisites', url: `${SITE_URL}/apm-prerequisites.md` });
+  });
+
+  it('renders the 404 page in the site layout, with its own title, kept out of search engines', async () => {
+    const html = await readFile(path.join(outDir, '404.html'), 'utf8');
+    expect(html).toContain('<title data-rh=true>Page not found | APM docs</title>');
+    expect(html).toMatch(/<meta data-rh=true name=robots content=noindex/);
+    expect(html).toMatch(/<nav aria-label=Main class="navbar/);
+    expect(html).toContain('<h1 class=hero__title>Page Not Found</h1>');
+    expect(html).toContain('overview of the APM guides');
+  });
+
+  it('indexes the prose for the local search, without the code samples', async () => {
+    const [indexFile, ...others] = (await readdir(outDir)).filter((file) => /^search-index.*\.json$/.test(file));
+    expect(others).toEqual([]);
+    const index = await readFile(path.join(outDir, indexFile as string), 'utf8');
+    expect(index).toContain('return_url');
+    expect(index).toContain('/apm-prerequisites');
+    // Words that appear only in samples and code blocks.
+    expect(index).not.toMatch(/createProcessOutClient|new_invoice|NewInvoice|fail-with-body|sequenceDiagram/);
+  });
+
+  it('gives every sample tab its CI badge, and the invoice samples Try it buttons and a response', async () => {
+    const html = await page('apm-prerequisites');
+    expect(html.match(/data-verified-status=passed/g)).toHaveLength(12);
+    // cURL and TypeScript tabs of both samples.
+    expect(html.match(/data-action=try-it/g)).toHaveLength(4);
+    expect(html.match(/<details open data-sample-response/g)).toHaveLength(2);
+    expect(html).toContain('"id": "iv_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"'.replace(/"/g, '&quot;').slice(0, 0) || 'iv_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX');
   });
 });

@@ -71,6 +71,39 @@ describe('the samples remark plugin', () => {
     expect(go?.fullFile?.code).toMatch(/^package main\n/);
   });
 
+  it("gives each tab what CI recorded for its file, and the folder's response, highlighted as JSON", async () => {
+    const [sample] = await samplesOnPage('<Sample name="greet" />\n');
+    const badges = Object.fromEntries(sample?.tabs.map((tab) => [tab.value, tab.verification]) ?? []);
+    expect(badges.typescript).toMatchObject({ status: 'passed', text: 'typechecked · ran against the sandbox' });
+    expect(badges.curl).toMatchObject({ status: 'passed', text: 'ran with bash against the sandbox' });
+    expect(badges.php).toMatchObject({ status: 'failed', text: 'failed in CI: php -l' });
+    expect(badges.python).toMatchObject({ status: 'skipped', text: 'not verified: pycodestyle skipped' });
+    // No entry in the record for these files.
+    expect(badges.ruby).toMatchObject({ status: 'skipped', text: 'not verified by CI' });
+    expect(badges.go).toMatchObject({ status: 'skipped', text: 'not verified by CI' });
+
+    expect(sample?.response).toMatchObject({
+      file: 'samples/greet/greet.ts',
+      code: '{\n  "greeting": "Hello, Ada",\n  "id": "gr_XXXXXXXX"\n}',
+    });
+    expect(sample?.response?.html).toMatch(/^<pre class="shiki [^"]*"[^>]*>/);
+    expect(sample?.response?.html).toContain('--shiki-dark:');
+  });
+
+  it("gives the curl and TypeScript tabs the request the curl file sends, and the others none", async () => {
+    const [sample] = await samplesOnPage('<Sample name="create-thing" />\n');
+    const request = { method: 'POST', path: '/invoices', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=A%20thing&amount=1.00' };
+    expect(sample?.tabs.map((tab) => [tab.value, tab.tryIt])).toEqual([
+      ['curl', request],
+      ['typescript', request],
+      ['python', null],
+    ]);
+    expect(sample?.response).toBeNull();
+    // A curl file that calls another host offers no "Try it".
+    const [greet] = await samplesOnPage('<Sample name="greet" />\n');
+    expect(greet?.tabs.every((tab) => tab.tryIt === null)).toBe(true);
+  });
+
   it('shows the region named on the element', async () => {
     const [sample] = await samplesOnPage('<Sample name="two-regions" region="second" />\n');
     expect(sample?.tabs.map((tab) => [tab.region, tab.code])).toEqual([['second', 'print("second")']]);
@@ -96,6 +129,7 @@ describe('the samples remark plugin', () => {
     ['a name that is an expression', '<Sample name={"greet"} />', /name must be a plain string/],
     ['a path instead of a name', '<Sample name="../greet" />', /sample name "\.\.\/greet" must be a folder name/],
     ['a hand-written tabs prop', '<Sample name="greet" tabs={[]} />', /gets its "tabs" from the sample folder/],
+    ['a hand-written response prop', '<Sample name="greet" response={null} />', /gets its "response" from the sample folder/],
   ])('fails the page on %s', async (_case, mdx, message) => {
     await expect(samplesOnPage(`Text\n\n${mdx}\n`)).rejects.toThrow(message);
   });
@@ -111,6 +145,15 @@ describe('the samples remark plugin', () => {
       await mkdir(path.join(siteDir, 'samples', 'twice'), { recursive: true });
       await writeFile(path.join(siteDir, 'samples', 'twice', 'a.py'), 'print("a")\n');
       await writeFile(path.join(siteDir, 'samples', 'twice', 'b.py'), 'print("b")\n');
+      await mkdir(path.join(siteDir, 'samples', 'bad-record'), { recursive: true });
+      await writeFile(path.join(siteDir, 'samples', 'bad-record', 'bad-record.py'), 'print("a")\n');
+      await writeFile(path.join(siteDir, 'samples', 'bad-record', '.verified.json'), '{"bad-record.py": {"lint": "passed"}}');
+      await mkdir(path.join(siteDir, 'samples', 'broken-record'), { recursive: true });
+      await writeFile(path.join(siteDir, 'samples', 'broken-record', 'broken-record.py'), 'print("a")\n');
+      await writeFile(path.join(siteDir, 'samples', 'broken-record', '.verified.json'), '{"broken-record.py": ');
+      await mkdir(path.join(siteDir, 'samples', 'orphan-response'), { recursive: true });
+      await writeFile(path.join(siteDir, 'samples', 'orphan-response', 'orphan-response.py'), 'print("a")\n');
+      await writeFile(path.join(siteDir, 'samples', 'orphan-response', '.response.json'), '{}');
     });
 
     afterAll(async () => {
@@ -121,6 +164,9 @@ describe('the samples remark plugin', () => {
       ['an empty folder', 'empty', /sample folder samples\/empty\/ has no sample files/],
       ['a folder of dotfiles only', 'only-dotfiles', /samples\/only-dotfiles\/ has no sample files/],
       ['two files of one language', 'twice', /samples\/twice\/ has two Python files: a\.py and b\.py/],
+      ['a record naming an unknown check', 'bad-record', /samples\/bad-record\/\.verified\.json: bad-record\.py: unknown check "lint"/],
+      ['a record that is not JSON', 'broken-record', /samples\/broken-record\/\.verified\.json is not valid JSON/],
+      ['a response without a TypeScript file', 'orphan-response', /\.response\.json exists, but the folder has no TypeScript file/],
     ])('fails the page on %s', async (_case, name, message) => {
       await expect(samplesOnPage(`<Sample name="${name}" />\n`, siteDir)).rejects.toThrow(message);
     });

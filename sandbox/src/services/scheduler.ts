@@ -4,7 +4,9 @@ import { deliverWebhook } from './webhook-delivery.ts';
 
 // setTimeout cannot wait longer than ~24.8 days; re-check at least hourly instead.
 const MAX_SLEEP_MS = 60 * 60 * 1000;
-const DELIVERY_BATCH = 50;
+// Deliveries sent at once: a burst of events must not open thousands of connections to one
+// merchant endpoint (and time them all out). A finishing delivery wakes the worker for the next.
+const MAX_IN_FLIGHT = 32;
 const ERROR_RETRY_MS = 1_000;
 
 /**
@@ -30,7 +32,8 @@ export class Scheduler {
   /** Re-reads the next due time and sleeps until then. */
   wake(): void {
     if (!this.started || this.stopController.signal.aborted) return;
-    const candidates = [this.ctx.store.nextPendingTransactionDueMs(), this.ctx.store.nextWebhookDueMs()];
+    const webhookDue = this.inFlight.size < MAX_IN_FLIGHT ? this.ctx.store.nextWebhookDueMs() : null;
+    const candidates = [this.ctx.store.nextPendingTransactionDueMs(), webhookDue];
     const due = Math.min(...candidates.filter((value): value is number => value !== null));
     if (!Number.isFinite(due)) return;
     if (this.timer && this.timerDueMs <= due) return;
@@ -59,7 +62,8 @@ export class Scheduler {
     const context = { ...this.ctx, wake: () => this.wake() };
     try {
       settleDuePendingTransactions(context, Date.now());
-      for (const row of this.ctx.store.claimDueWebhooks(Date.now(), DELIVERY_BATCH)) {
+      const room = MAX_IN_FLIGHT - this.inFlight.size;
+      for (const row of room > 0 ? this.ctx.store.claimDueWebhooks(Date.now(), room) : []) {
         const delivery = deliverWebhook(this.ctx.store, row, this.ctx.config.webhookRetry, this.stopController.signal)
           .catch((error: unknown) => console.error('webhook delivery failed unexpectedly', error))
           .finally(() => {

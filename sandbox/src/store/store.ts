@@ -67,8 +67,20 @@ type ListTable = 'invoices' | 'events';
 export class Store {
   readonly db: Database.Database;
 
+  /** Prepared once per SQL text: compiling a statement costs more than running it. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(path = ':memory:') {
     this.db = openDatabase(path);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   close(): void {
@@ -83,33 +95,29 @@ export class Store {
   // Projects
 
   upsertProject(project: Project): void {
-    this.db
-      .prepare('INSERT INTO projects (id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret')
+    this.statement('INSERT INTO projects (id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret')
       .run(project.id, project.secret, new Date().toISOString());
   }
 
   findProject(id: string): Project | undefined {
-    return this.db.prepare('SELECT id, secret FROM projects WHERE id = ?').get(id) as Project | undefined;
+    return this.statement('SELECT id, secret FROM projects WHERE id = ?').get(id) as Project | undefined;
   }
 
   // Gateway configurations
 
   insertGatewayConfigurationIfMissing(conf: GatewayConfiguration): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO gateway_configurations (id, project_id, data) VALUES (?, ?, ?)')
+    this.statement('INSERT OR IGNORE INTO gateway_configurations (id, project_id, data) VALUES (?, ?, ?)')
       .run(conf.id, conf.project_id, JSON.stringify(conf));
   }
 
   listGatewayConfigurations(projectId: string): GatewayConfiguration[] {
-    const rows = this.db
-      .prepare('SELECT data FROM gateway_configurations WHERE project_id = ? ORDER BY seq')
+    const rows = this.statement('SELECT data FROM gateway_configurations WHERE project_id = ? ORDER BY seq')
       .all(projectId) as { data: string }[];
     return rows.map((row) => JSON.parse(row.data) as GatewayConfiguration);
   }
 
   findGatewayConfiguration(projectId: string, id: string): GatewayConfiguration | undefined {
-    const row = this.db
-      .prepare('SELECT data FROM gateway_configurations WHERE project_id = ? AND id = ?')
+    const row = this.statement('SELECT data FROM gateway_configurations WHERE project_id = ? AND id = ?')
       .get(projectId, id) as { data: string } | undefined;
     return row && (JSON.parse(row.data) as GatewayConfiguration);
   }
@@ -117,13 +125,12 @@ export class Store {
   // Invoices
 
   insertInvoice(invoice: StoredInvoice): void {
-    this.db
-      .prepare('INSERT INTO invoices (id, project_id, data) VALUES (?, ?, ?)')
+    this.statement('INSERT INTO invoices (id, project_id, data) VALUES (?, ?, ?)')
       .run(invoice.id, invoice.project_id, JSON.stringify(invoice));
   }
 
   findInvoice(projectId: string, id: string): StoredInvoice | undefined {
-    const row = this.db.prepare('SELECT data FROM invoices WHERE project_id = ? AND id = ?').get(projectId, id) as
+    const row = this.statement('SELECT data FROM invoices WHERE project_id = ? AND id = ?').get(projectId, id) as
       | { data: string }
       | undefined;
     return row && (JSON.parse(row.data) as StoredInvoice);
@@ -136,41 +143,37 @@ export class Store {
   // Transactions
 
   insertTransaction(transaction: Transaction): void {
-    this.db
-      .prepare('INSERT INTO transactions (id, project_id, invoice_id, status, data) VALUES (?, ?, ?, ?, ?)')
+    this.statement('INSERT INTO transactions (id, project_id, invoice_id, status, data) VALUES (?, ?, ?, ?, ?)')
       .run(transaction.id, transaction.project_id, transaction.invoice_id, transaction.status, JSON.stringify(transaction));
   }
 
   /** Saves the transaction; `pending` schedules its automatic transition. */
   updateTransaction(transaction: Transaction, pending?: { untilMs: number; target: PendingTarget }): void {
-    this.db
-      .prepare('UPDATE transactions SET status = ?, pending_until_ms = ?, pending_target = ?, data = ? WHERE id = ?')
+    this.statement('UPDATE transactions SET status = ?, pending_until_ms = ?, pending_target = ?, data = ? WHERE id = ?')
       .run(transaction.status, pending?.untilMs ?? null, pending?.target ?? null, JSON.stringify(transaction), transaction.id);
   }
 
   findTransaction(projectId: string, id: string): Transaction | undefined {
-    const row = this.db.prepare('SELECT data FROM transactions WHERE project_id = ? AND id = ?').get(projectId, id) as
+    const row = this.statement('SELECT data FROM transactions WHERE project_id = ? AND id = ?').get(projectId, id) as
       | { data: string }
       | undefined;
     return row && (JSON.parse(row.data) as Transaction);
   }
 
   findTransactionByInvoice(projectId: string, invoiceId: string): Transaction | undefined {
-    const row = this.db
-      .prepare('SELECT data FROM transactions WHERE project_id = ? AND invoice_id = ?')
+    const row = this.statement('SELECT data FROM transactions WHERE project_id = ? AND invoice_id = ?')
       .get(projectId, invoiceId) as { data: string } | undefined;
     return row && (JSON.parse(row.data) as Transaction);
   }
 
   duePendingTransactions(nowMs: number): { transaction: Transaction; target: PendingTarget }[] {
-    const rows = this.db
-      .prepare("SELECT data, pending_target FROM transactions WHERE status = 'pending' AND pending_until_ms <= ? ORDER BY pending_until_ms")
+    const rows = this.statement("SELECT data, pending_target FROM transactions WHERE status = 'pending' AND pending_until_ms <= ? ORDER BY pending_until_ms")
       .all(nowMs) as { data: string; pending_target: PendingTarget }[];
     return rows.map((row) => ({ transaction: JSON.parse(row.data) as Transaction, target: row.pending_target }));
   }
 
   nextPendingTransactionDueMs(): number | null {
-    const row = this.db.prepare("SELECT MIN(pending_until_ms) AS due FROM transactions WHERE status = 'pending'").get() as {
+    const row = this.statement("SELECT MIN(pending_until_ms) AS due FROM transactions WHERE status = 'pending'").get() as {
       due: number | null;
     };
     return row.due;
@@ -179,8 +182,7 @@ export class Store {
   // Gateway requests (gway_req_ tokens)
 
   insertGatewayRequest(request: GatewayRequest): void {
-    this.db
-      .prepare(
+    this.statement(
         `INSERT INTO gateway_requests (token, project_id, invoice_id, gateway_configuration_id, outcome, created_at)
          VALUES (@token, @project_id, @invoice_id, @gateway_configuration_id, @outcome, @created_at)`,
       )
@@ -188,21 +190,21 @@ export class Store {
   }
 
   findGatewayRequest(token: string): GatewayRequest | undefined {
-    return this.db.prepare('SELECT * FROM gateway_requests WHERE token = ?').get(token) as GatewayRequest | undefined;
+    return this.statement('SELECT * FROM gateway_requests WHERE token = ?').get(token) as GatewayRequest | undefined;
   }
 
   markGatewayRequestUsed(token: string, transactionId: string, at: string): void {
-    this.db.prepare('UPDATE gateway_requests SET used_by_transaction_id = ?, used_at = ? WHERE token = ?').run(transactionId, at, token);
+    this.statement('UPDATE gateway_requests SET used_by_transaction_id = ?, used_at = ? WHERE token = ?').run(transactionId, at, token);
   }
 
   // Events
 
   insertEvent(event: StoredEvent): void {
-    this.db.prepare('INSERT INTO events (id, project_id, data) VALUES (?, ?, ?)').run(event.id, event.project_id, JSON.stringify(event));
+    this.statement('INSERT INTO events (id, project_id, data) VALUES (?, ?, ?)').run(event.id, event.project_id, JSON.stringify(event));
   }
 
   findEvent(projectId: string, id: string): StoredEvent | undefined {
-    const row = this.db.prepare('SELECT data FROM events WHERE project_id = ? AND id = ?').get(projectId, id) as
+    const row = this.statement('SELECT data FROM events WHERE project_id = ? AND id = ?').get(projectId, id) as
       | { data: string }
       | undefined;
     return row && (JSON.parse(row.data) as StoredEvent);
@@ -215,8 +217,7 @@ export class Store {
   // Webhook deliveries: one row per attempt; `pending` rows are the queue.
 
   insertWebhook(row: WebhookRow): void {
-    this.db
-      .prepare(
+    this.statement(
         `INSERT INTO webhooks (id, project_id, event_id, event_type, request_url, attempt, status, first_attempt_ms,
            release_at_ms, created_at, response_code, response_body, response_time_ms, error_message)
          VALUES (@id, @project_id, @event_id, @event_type, @request_url, @attempt, @status, @first_attempt_ms,
@@ -228,10 +229,9 @@ export class Store {
   /** Marks due pending deliveries as `sending` and returns them, so no delivery is sent twice at once. */
   claimDueWebhooks(nowMs: number, limit: number): WebhookRow[] {
     return this.transaction(() => {
-      const rows = this.db
-        .prepare("SELECT * FROM webhooks WHERE status = 'pending' AND release_at_ms <= ? ORDER BY release_at_ms LIMIT ?")
+      const rows = this.statement("SELECT * FROM webhooks WHERE status = 'pending' AND release_at_ms <= ? ORDER BY release_at_ms LIMIT ?")
         .all(nowMs, limit) as WebhookRow[];
-      const claim = this.db.prepare("UPDATE webhooks SET status = 'sending' WHERE id = ?");
+      const claim = this.statement("UPDATE webhooks SET status = 'sending' WHERE id = ?");
       for (const row of rows) claim.run(row.id);
       return rows.map((row) => ({ ...row, status: 'sending' as const }));
     });
@@ -239,15 +239,14 @@ export class Store {
 
   /** Deliveries interrupted by a stop are sent again (at-least-once). */
   requeueInterruptedWebhooks(): void {
-    this.db.prepare("UPDATE webhooks SET status = 'pending' WHERE status = 'sending'").run();
+    this.statement("UPDATE webhooks SET status = 'pending' WHERE status = 'sending'").run();
   }
 
   finishWebhook(
     id: string,
     result: Pick<WebhookRow, 'status' | 'response_code' | 'response_body' | 'response_time_ms' | 'error_message'>,
   ): void {
-    this.db
-      .prepare(
+    this.statement(
         `UPDATE webhooks SET status = @status, response_code = @response_code, response_body = @response_body,
            response_time_ms = @response_time_ms, error_message = @error_message WHERE id = @id`,
       )
@@ -255,15 +254,14 @@ export class Store {
   }
 
   nextWebhookDueMs(): number | null {
-    const row = this.db.prepare("SELECT MIN(release_at_ms) AS due FROM webhooks WHERE status = 'pending'").get() as {
+    const row = this.statement("SELECT MIN(release_at_ms) AS due FROM webhooks WHERE status = 'pending'").get() as {
       due: number | null;
     };
     return row.due;
   }
 
   listWebhooks(projectId: string, eventId: string): Webhook[] {
-    const rows = this.db
-      .prepare('SELECT * FROM webhooks WHERE project_id = ? AND event_id = ? ORDER BY seq')
+    const rows = this.statement('SELECT * FROM webhooks WHERE project_id = ? AND event_id = ? ORDER BY seq')
       .all(projectId, eventId) as WebhookRow[];
     return rows.map((row) => ({
       id: row.id,
@@ -285,17 +283,15 @@ export class Store {
   // Idempotency keys
 
   findIdempotentResponse(projectId: string, key: string, route: string): StoredIdempotentResponse | undefined {
-    return this.db
-      .prepare('SELECT body_hash, status_code, response FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ?')
+    return this.statement('SELECT body_hash, status_code, response FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ?')
       .get(projectId, key, route) as StoredIdempotentResponse | undefined;
   }
 
   /** Claims the key for a request in progress; false when another request holds it already. */
   reserveIdempotencyKey(projectId: string, key: string, route: string, bodyHash: string, nowMs: number, ttlMs: number): boolean {
     return this.transaction(() => {
-      this.db.prepare('DELETE FROM idempotency_keys WHERE created_at_ms < ?').run(nowMs - ttlMs);
-      const result = this.db
-        .prepare(
+      this.statement('DELETE FROM idempotency_keys WHERE created_at_ms < ?').run(nowMs - ttlMs);
+      const result = this.statement(
           'INSERT OR IGNORE INTO idempotency_keys (project_id, idempotency_key, route, body_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)',
         )
         .run(projectId, key, route, bodyHash, nowMs);
@@ -304,20 +300,18 @@ export class Store {
   }
 
   saveIdempotentResponse(projectId: string, key: string, route: string, statusCode: number, response: string): void {
-    this.db
-      .prepare('UPDATE idempotency_keys SET status_code = ?, response = ? WHERE project_id = ? AND idempotency_key = ? AND route = ?')
+    this.statement('UPDATE idempotency_keys SET status_code = ?, response = ? WHERE project_id = ? AND idempotency_key = ? AND route = ?')
       .run(statusCode, response, projectId, key, route);
   }
 
   releaseIdempotencyKey(projectId: string, key: string, route: string): void {
-    this.db
-      .prepare('DELETE FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ? AND response IS NULL')
+    this.statement('DELETE FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ? AND response IS NULL')
       .run(projectId, key, route);
   }
 
   /** Reservations left by requests a crash cut short: nothing is processing them any more. */
   releaseUnfinishedIdempotencyKeys(): void {
-    this.db.prepare('DELETE FROM idempotency_keys WHERE response IS NULL').run();
+    this.statement('DELETE FROM idempotency_keys WHERE response IS NULL').run();
   }
 
   // Listing with cursors, newest first by default (start_after/end_before follow the listing order).
@@ -335,8 +329,7 @@ export class Store {
       params.endBefore = options.endBefore;
       conditions.push(`seq ${forward ? '<' : '>'} ${seqOf('endBefore')}`);
     }
-    const rows = this.db
-      .prepare(`SELECT data FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY seq ${forward ? 'ASC' : 'DESC'} LIMIT @limit`)
+    const rows = this.statement(`SELECT data FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY seq ${forward ? 'ASC' : 'DESC'} LIMIT @limit`)
       .all(params) as { data: string }[];
     return {
       items: rows.slice(0, options.limit).map((row) => JSON.parse(row.data) as T),

@@ -65,7 +65,7 @@ export class SiteSession {
  * enabled once the app runs in the browser. Clicks before that would hit inert HTML.
  */
 export async function waitForHydration(page: Page): Promise<void> {
-  await page.locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])').waitFor();
+  await page.locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])').first().waitFor({ state: 'attached' });
 }
 
 /** Opens `route` in `page` and waits until it is interactive and has drawn every diagram. */

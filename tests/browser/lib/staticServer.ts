@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** Content types for what a Docusaurus build emits; anything else is served as bytes. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -23,6 +24,17 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.webmanifest': 'application/manifest+json',
 };
+
+/** Types a CDN would compress. */
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|manifest\+json)|image\/svg\+xml)/;
+
+export interface ServeOptions {
+  /**
+   * Gzip text responses when the client accepts it, as any production host does. Lighthouse scores
+   * transfer sizes, so it needs this; tests that only check behaviour do not.
+   */
+  readonly gzip?: boolean;
+}
 
 export interface StaticSite {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
@@ -56,23 +68,40 @@ async function resolveFile(root: string, pathname: string): Promise<string | nul
 }
 
 /** Serves a static build directory on a free loopback port; unknown paths get the site's 404 page. */
-export async function serveStatic(rootDir: string): Promise<StaticSite> {
+export async function serveStatic(rootDir: string, options: ServeOptions = {}): Promise<StaticSite> {
   const root = path.resolve(rootDir);
-  const server: Server = createServer((request, response) => {
+  const gzipped = new Map<string, Buffer>();
+
+  const respond = async (request: IncomingMessage, response: ServerResponse) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    void resolveFile(root, pathname).then(async (file) => {
-      const status = file ? 200 : 404;
-      const body = file ?? path.join(root, '404.html');
-      if (!(await isFile(body))) {
-        response.writeHead(404, { 'content-type': CONTENT_TYPES['.txt'] }).end('Not found');
-        return;
+    const file = await resolveFile(root, pathname);
+    const body = file ?? path.join(root, '404.html');
+    if (!(await isFile(body))) {
+      response.writeHead(404, { 'content-type': CONTENT_TYPES['.txt'] }).end('Not found');
+      return;
+    }
+    const contentType = CONTENT_TYPES[path.extname(body)] ?? 'application/octet-stream';
+    const headers: OutgoingHttpHeaders = { 'content-type': contentType, 'cache-control': 'no-cache' };
+    const status = file ? 200 : 404;
+    if (options.gzip && COMPRESSIBLE.test(contentType) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+      let compressed = gzipped.get(body);
+      if (!compressed) {
+        compressed = gzipSync(await readFile(body), { level: 9 });
+        gzipped.set(body, compressed);
       }
-      response.writeHead(status, {
-        'content-type': CONTENT_TYPES[path.extname(body)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
-      if (request.method === 'HEAD') response.end();
-      else createReadStream(body).pipe(response);
+      response.writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      response.end(request.method === 'HEAD' ? undefined : compressed);
+      return;
+    }
+    response.writeHead(status, headers);
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(body).pipe(response);
+  };
+
+  const server: Server = createServer((request, response) => {
+    respond(request, response).catch((error: unknown) => {
+      if (response.headersSent) response.destroy(error instanceof Error ? error : undefined);
+      else response.writeHead(500, { 'content-type': CONTENT_TYPES['.txt'] }).end(String(error));
     });
   });
   await new Promise<void>((resolve, reject) => {

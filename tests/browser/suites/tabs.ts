@@ -76,7 +76,7 @@ export function tabTests(session: SiteSession): void {
       for (const route of await languagePages(site)) {
         await openRendered(site, page, route);
         await tab(page.locator('[role="tablist"]').first(), 'Ruby').click();
-        await expect.poll(() => groupsShowing(page, 'Ruby'), route).not.toContain(false);
+        await expect.poll(() => groupsShowing(page, 'Ruby'), { message: route }).not.toContain(false);
 
         await openRendered(site, page, `${route}?language=go`);
         expect(await groupsShowing(page, 'Go'), route).not.toContain(false);

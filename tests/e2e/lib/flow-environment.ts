@@ -51,7 +51,7 @@ export interface VerifiedEvent {
 }
 
 /** Waits until the webhook sample has verified an event of this type for this invoice. */
-export async function verifiedEvent(webhook: RunningServerSample, invoiceId: string, eventType: string, timeoutMs = 10_000): Promise<VerifiedEvent> {
+export async function verifiedEvent(webhook: RunningServerSample, invoiceId: string, eventType: string, timeoutMs = 20_000): Promise<VerifiedEvent> {
   const line = await webhook.waitForLine((candidate) => {
     const event = JSON.parse(candidate) as VerifiedEvent;
     return event.invoice_id === invoiceId && event.event_type === eventType;

@@ -53,7 +53,12 @@ export function sendRaw(baseUrl: string, bytes: string | Buffer, waitMs = 1_000,
       resolve(Buffer.concat(chunks).toString('latin1'));
     };
     const timer = setTimeout(done, waitMs);
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      // A complete answer is enough: the server may keep the connection open for the next request.
+      const answer = parseRawAnswer(Buffer.concat(chunks).toString('latin1'));
+      if (answer && Buffer.byteLength(answer.text) >= Number(answer.headers['content-length'] ?? Infinity)) done();
+    });
     socket.on('close', done);
     socket.on('error', done);
     socket.on('connect', () => {

@@ -33,7 +33,9 @@ export function discoverSamples(samplesDir = SAMPLES_DIR): SampleFolder[] {
 
 function readSampleFolder(folderPath: string): SampleFolder {
   const folder: SampleFolder = { name: path.basename(folderPath), path: folderPath, files: [], problems: [] };
-  for (const entry of readdirSync(folderPath, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  // Dotfiles are not samples: the suite's own records (.verified.json, .response.json), editor litter.
+  const entries = readdirSync(folderPath, { withFileTypes: true }).filter((entry) => !entry.name.startsWith("."));
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const entryPath = path.join(folderPath, entry.name);
     const relativePath = path.relative(REPO_ROOT, entryPath);
     const language = entry.isFile() ? languageOfExtension(path.extname(entry.name)) : undefined;

@@ -1,11 +1,14 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { CheckId } from "../../../src/sample-files/verification.ts";
 import type { Language } from "./languages.ts";
 import { run, type RunResult } from "./run.ts";
 import type { Tool } from "./tools.ts";
 
 export interface FileCheck {
+  /** What the verification record (and the page's badge) calls it. */
+  id: CheckId;
   tool: Tool;
   /** What the test is called, e.g. "passes ruby -wc without warnings". */
   label: string;
@@ -28,6 +31,7 @@ export const FILE_CHECKS: Record<Language, readonly FileCheck[]> = {
   typescript: [],
   curl: [
     {
+      id: "bash-syntax",
       tool: "bash",
       label: "passes bash -n",
       check: (file) => run("bash", ["-n", file]),
@@ -36,12 +40,14 @@ export const FILE_CHECKS: Record<Language, readonly FileCheck[]> = {
   ],
   python: [
     {
+      id: "python-compile",
       tool: "python3",
       label: "passes python3 -m py_compile",
       check: (file) => run("python3", ["-m", "py_compile", file], { env: { ...process.env, PYTHONPYCACHEPREFIX: pycacheDir } }),
       isClean: exitedCleanly,
     },
     {
+      id: "pep8",
       tool: "pycodestyle",
       label: "follows PEP 8 (pycodestyle, 72-column docstrings and comments)",
       check: (file) => run("pycodestyle", ["--max-doc-length=72", file]),
@@ -50,6 +56,7 @@ export const FILE_CHECKS: Record<Language, readonly FileCheck[]> = {
   ],
   ruby: [
     {
+      id: "ruby-syntax",
       tool: "ruby",
       label: "passes ruby -wc without warnings",
       check: (file) => run("ruby", ["-wc", file]),
@@ -58,6 +65,7 @@ export const FILE_CHECKS: Record<Language, readonly FileCheck[]> = {
   ],
   php: [
     {
+      id: "php-syntax",
       tool: "php",
       label: "passes php -l",
       check: (file) => run("php", ["-l", file]),
@@ -66,6 +74,7 @@ export const FILE_CHECKS: Record<Language, readonly FileCheck[]> = {
   ],
   go: [
     {
+      id: "gofmt",
       tool: "gofmt",
       label: "is gofmt-formatted (gofmt -l -e)",
       // gofmt -l lists the files it would reformat; -e reports every syntax error.

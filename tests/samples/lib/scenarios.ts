@@ -10,6 +10,7 @@ import type { SampleFile } from "./discover.ts";
 import type { RunResult } from "./run.ts";
 import type { SandboxApi } from "./sandbox-api.ts";
 import { parseJsonOutput, RUN_TOOLS, runSample, startServerSample, type RunningServerSample } from "./sample-runner.ts";
+import { offerResponse } from "./responses.ts";
 import { requireTool } from "./tools.ts";
 
 export interface ScenarioContext {
@@ -54,7 +55,10 @@ export function defineRunTests(file: SampleFile, expectation: SampleExpectation,
   const succeed = async (extra: Environment = {}) => {
     const result = await runWith(extra);
     expect(result.exitCode, failureOutput(result)).toBe(0);
-    return parseJsonOutput(result);
+    const output = parseJsonOutput(result);
+    // The first successful run of a TypeScript sample is the response its page shows (responses.ts).
+    offerResponse(file, output, suite.sandboxUrl());
+    return output;
   };
   /** The sample must stop with the API's error_type when the secret is wrong, whatever its other inputs. */
   const rejectsWrongSecret = (inputs: () => Promise<Environment> = async () => ({})) => {

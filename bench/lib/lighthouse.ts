@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { CHROMIUM_PATH } from '../../tests/browser/lib/chromium';
+import { SITE_DIR } from '../../tests/browser/lib/siteBuild';
+
+export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type LighthouseCategory = (typeof LIGHTHOUSE_CATEGORIES)[number];
+export type LighthouseScores = Record<LighthouseCategory, number>;
+
+const LIGHTHOUSE_CLI = path.join(SITE_DIR, 'node_modules', 'lighthouse', 'cli', 'index.js');
+
+interface LighthouseResult {
+  readonly categories: Record<string, { readonly score: number | null }>;
+  readonly runtimeError?: { readonly message: string };
+}
+
+/** One Lighthouse run with its default mobile preset (simulated slow 4G, mid-range phone); scores 0–100. */
+export async function runLighthouse(url: string): Promise<LighthouseScores> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      LIGHTHOUSE_CLI,
+      url,
+      '--output=json',
+      '--quiet',
+      `--only-categories=${LIGHTHOUSE_CATEGORIES.join(',')}`,
+      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking',
+    ],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 256 * 1024 * 1024 },
+  );
+  const result = JSON.parse(stdout) as LighthouseResult;
+  if (result.runtimeError) throw new Error(`Lighthouse: ${result.runtimeError.message}`);
+  const score = (category: LighthouseCategory) => {
+    const value = result.categories[category]?.score;
+    if (value === null || value === undefined) throw new Error(`Lighthouse returned no ${category} score for ${url}`);
+    return Math.round(value * 100);
+  };
+  return Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((category) => [category, score(category)])) as LighthouseScores;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}

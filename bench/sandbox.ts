@@ -1,0 +1,99 @@
+// `npm run bench:sandbox`: create-invoice throughput and latency of the sandbox against a Prism mock
+// of the same OpenAPI, then a fixed 1,000 req/s run, and the sandbox's peak memory.
+//
+// Both servers run in their own child process (the load generator, autocannon, runs here):
+// - the sandbox exactly as `npm run sandbox` starts it, stateful, on a SQLite *file* in a temp dir
+//   (WAL, every invoice really written), logging one line per request as the CLI does;
+// - Prism (`prism mock`) on a copy of the reference invoices OpenAPI whose string-encoded examples
+//   are parsed into objects (see lib/prism-spec.ts), with its logging at "error" so that it is not
+//   slowed down by printing.
+// Exits non-zero when a target is missed.
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PROJECT } from '../sandbox/src/demo.ts';
+import { freePort, peakRssKb, REPO_ROOT, spawnSandboxCli, spawnServer, type ChildServer } from './lib/processes.ts';
+import { writePrismReadySpec } from './lib/prism-spec.ts';
+
+const REFERENCE_SPEC = join(REPO_ROOT, '../shared/reference/processout/processout-invoices-api-openapi.yml');
+const TARGETS = { throughputRatio: 3, p99AtFixedRateMs: 10, rssMb: 150 };
+const WARMUP_S = 3;
+const THROUGHPUT_S = 10;
+const FIXED_RATE = 1_000;
+const FIXED_RATE_S = 10;
+const CONNECTIONS = 16;
+
+const createInvoice = {
+  method: 'POST' as const,
+  path: '/invoices',
+  headers: {
+    authorization: `Basic ${Buffer.from(`${DEMO_PROJECT.id}:${DEMO_PROJECT.secret}`).toString('base64')}`,
+    'content-type': 'application/json',
+  },
+  body: JSON.stringify({ name: 'Bench order', amount: '19.99', currency: 'EUR', return_url: 'https://shop.example/return' }),
+};
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(url: string, seconds: number, options: Partial<autocannon.Options> = {}): Promise<Run> {
+  const result = await autocannon({ url: `${url}${createInvoice.path}`, ...createInvoice, connections: CONNECTIONS, duration: seconds, ...options });
+  return { rps: result['2xx'] / result.duration, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-sandbox-'));
+const servers: ChildServer[] = [];
+try {
+  const spec = join(dir, 'invoices-openapi.json');
+  const converted = writePrismReadySpec(REFERENCE_SPEC, spec);
+  const prismPort = await freePort();
+  const [sandbox, prism] = await Promise.all([
+    spawnSandboxCli(['--port', '0', '--db', join(dir, 'bench.db')]),
+    spawnServer(
+      process.execPath,
+      [join(REPO_ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', spec, '-p', String(prismPort), '-h', '127.0.0.1', '-v', 'error'],
+      { probe: `http://127.0.0.1:${prismPort}/invoices/iv_probe` },
+      120_000,
+    ),
+  ]);
+  servers.push(sandbox, prism);
+
+  await load(sandbox.url, WARMUP_S);
+  await load(prism.url, WARMUP_S);
+  const ours = await load(sandbox.url, THROUGHPUT_S);
+  const theirs = await load(prism.url, THROUGHPUT_S);
+  const fixed = await load(sandbox.url, FIXED_RATE_S, { connections: 10, overallRate: FIXED_RATE });
+  const rssMb = (peakRssKb(sandbox.pid) ?? Number.NaN) / 1024;
+
+  const ratio = ours.rps / theirs.rps;
+  const rows: [string, string][] = [
+    ['sandbox (CLI, SQLite file), max throughput', `${ours.rps.toFixed(0)} req/s, p50 ${ours.p50} ms, p99 ${ours.p99} ms`],
+    ['Prism mock (stateless), max throughput', `${theirs.rps.toFixed(0)} req/s, p50 ${theirs.p50} ms, p99 ${theirs.p99} ms`],
+    ['throughput ratio sandbox / Prism', `${ratio.toFixed(2)}x (target >= ${TARGETS.throughputRatio}x)`],
+    [`sandbox at ${FIXED_RATE} req/s`, `${fixed.rps.toFixed(0)} req/s served, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms (target p99 <= ${TARGETS.p99AtFixedRateMs} ms)`],
+    ['sandbox peak RSS', `${rssMb.toFixed(0)} MB (target <= ${TARGETS.rssMb} MB)`],
+    ['errors / non-2xx (sandbox, Prism, fixed rate)', `${ours.errors + ours.non2xx}, ${theirs.errors + theirs.non2xx}, ${fixed.errors + fixed.non2xx}`],
+  ];
+  console.log(`\nCreate-invoice benchmark (${CONNECTIONS} connections, ${THROUGHPUT_S} s per run; Prism spec: ${converted} string examples parsed)\n`);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+
+  const missed = [
+    ratio < TARGETS.throughputRatio && 'throughput ratio',
+    !(fixed.p99 <= TARGETS.p99AtFixedRateMs) && 'p99 at 1,000 req/s',
+    fixed.rps < FIXED_RATE * 0.95 && '1,000 req/s not sustained',
+    !(rssMb <= TARGETS.rssMb) && 'RSS',
+    ours.non2xx + ours.errors + fixed.non2xx + fixed.errors > 0 && 'sandbox errors',
+  ].filter(Boolean);
+  console.log(missed.length === 0 ? '\n  all targets met' : `\n  targets missed: ${missed.join(', ')}`);
+  process.exitCode = missed.length === 0 ? 0 : 1;
+} finally {
+  await Promise.all(servers.map((server) => server.stop()));
+  rmSync(dir, { recursive: true, force: true });
+}
