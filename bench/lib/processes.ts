@@ -56,7 +56,10 @@ async function answers(url: string): Promise<boolean> {
 /** Spawns a server and resolves once it is ready; rejects if it exits or is not ready within `timeoutMs`. */
 export function spawnServer(command: string, args: string[], readiness: Readiness, timeoutMs = 60_000): Promise<ChildServer> {
   const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
-  let output = '';
+  // Recent output only, kept cheaply: a server under load prints a line per request.
+  let chunks: string[] = [];
+  let kept = 0;
+  const output = () => chunks.join('').slice(-KEPT_OUTPUT);
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   return new Promise((resolve, reject) => {
     let url: string | null = null;
@@ -64,7 +67,7 @@ export function spawnServer(command: string, args: string[], readiness: Readines
     const fail = (why: string) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')}: ${why}\n${output}`));
+      reject(new Error(`${command} ${args.join(' ')}: ${why}\n${output()}`));
     };
     const ready = (readyUrl: string) => {
       if (url !== null) return;
@@ -74,7 +77,7 @@ export function spawnServer(command: string, args: string[], readiness: Readines
         url,
         pid: child.pid!,
         process: child,
-        output: () => output,
+        output,
         exited,
         stop: async () => {
           if (child.exitCode !== null || child.signalCode !== null) return;
@@ -86,8 +89,13 @@ export function spawnServer(command: string, args: string[], readiness: Readines
       });
     };
     const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-KEPT_OUTPUT);
-      const match = 'line' in readiness && url === null ? readiness.line.exec(output) : null;
+      chunks.push(chunk.toString());
+      kept += chunk.length;
+      if (kept > 2 * KEPT_OUTPUT) {
+        chunks = [output()];
+        kept = chunks[0]!.length;
+      }
+      const match = 'line' in readiness && url === null ? readiness.line.exec(output()) : null;
       if (match) ready(match[1]!);
     };
     child.stdout!.on('data', collect);

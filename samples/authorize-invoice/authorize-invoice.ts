@@ -4,7 +4,7 @@
 // Run it with: npx tsx authorize-invoice.ts
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
 // INVOICE_ID (iv_…) and GATEWAY_TOKEN (the gway_req_… token from the checkout).
-// Prints the transaction as JSON; exits with status 1 when the payment failed.
+// Prints the main fields of the transaction as JSON; exits with status 1 when the payment failed.
 
 /** The transaction fields this sample relies on; the API returns more (see the transaction reference). */
 interface Transaction {
@@ -101,7 +101,8 @@ try {
       break;
   }
   // #endregion
-  console.log(JSON.stringify(transaction, null, 2));
+  const { id, invoice_id, status, amount, currency, authorized_amount, error_code, error_message } = transaction;
+  console.log(JSON.stringify({ id, invoice_id, status, amount, currency, authorized_amount, error_code, error_message }, null, 2));
 } catch (error) {
   if (!(error instanceof ProcessOutError)) throw error;
   console.error(`${error.errorType}: ${error.message}`);

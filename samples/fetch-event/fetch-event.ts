@@ -84,7 +84,14 @@ try {
   // Only a request signed with your secret key gets the event: this is what proves it is genuine.
   const { event } = await client.get<{ event: ProcessOutEvent }>(`/events/${encodeURIComponent(eventId)}`);
   // #endregion
-  console.log(JSON.stringify(event, null, 2));
+  // The fields this sample relies on; the event and its transaction have more.
+  const transaction = event.data.transaction && {
+    id: event.data.transaction.id,
+    invoice_id: event.data.transaction.invoice_id,
+    status: event.data.transaction.status,
+    error_code: event.data.transaction.error_code,
+  };
+  console.log(JSON.stringify({ id: event.id, name: event.name, fired_at: event.fired_at, data: { transaction } }, null, 2));
 } catch (error) {
   if (!(error instanceof ProcessOutError)) throw error;
   console.error(`${error.errorType}: ${error.message}`);

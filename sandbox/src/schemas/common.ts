@@ -1,8 +1,13 @@
-import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
 import { validationError } from '../lib/errors.ts';
 
-/** A value the API returns as null when unset (the real API does the same). */
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * A value the API returns as null when unset (the real API does the same). Written as a type list
+ * (`"type": ["string", "null"]`) rather than anyOf: fast-json-stringify writes type lists directly but
+ * runs a validator for every anyOf, which made serializing one invoice ~15× slower than JSON.stringify.
+ */
+export const Nullable = <T extends TSchema & { type: string }>(schema: T) =>
+  Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] });
 
 /** `{ key: "value" }` maps such as metadata. */
 export const StringMap = Type.Record(Type.String(), Type.String({ maxLength: 1000 }));

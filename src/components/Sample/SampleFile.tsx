@@ -12,7 +12,7 @@ function Code({ code, html, id }: { code: string; html: string | null; id: strin
   if (html !== null) return <div id={id} className={styles.code} dangerouslySetInnerHTML={{ __html: html }} />;
   return (
     <div id={id} className={styles.code}>
-      <pre className="shiki">
+      <pre className="shiki" tabIndex={0}>
         <code>{code}</code>
       </pre>
     </div>
@@ -57,8 +57,8 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
       </figure>
       <div className={styles.footer}>
         <VerifiedBadge badge={tab.verification} file={tab.file} />
+        {tab.tryIt && <TryIt request={tab.tryIt} file={tab.file} />}
       </div>
-      {tab.tryIt && <TryIt request={tab.tryIt} file={tab.file} />}
     </>
   );
 }
