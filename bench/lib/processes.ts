@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -53,13 +53,30 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** Spawns a server and resolves once it is ready; rejects if it exits or is not ready within `timeoutMs`. */
-export function spawnServer(command: string, args: string[], readiness: Readiness, timeoutMs = 60_000): Promise<ChildServer> {
-  const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+export interface SpawnOptions {
+  readiness: Readiness;
+  /**
+   * Write the server's output to this file instead of a pipe. A server that logs every request
+   * blocks on a full pipe while the parent is busy generating load; a file never does.
+   */
+  logFile?: string;
+  timeoutMs?: number;
+}
+
+/** Spawns a server and resolves once it is ready; rejects if it exits or is not ready in time. */
+export function spawnServer(command: string, args: string[], options: SpawnOptions): Promise<ChildServer> {
+  const { readiness, logFile, timeoutMs = 60_000 } = options;
+  const log = logFile === undefined ? null : openSync(logFile, 'a');
+  const child = spawn(command, args, {
+    cwd: REPO_ROOT,
+    stdio: log === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', log, log],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  if (log !== null) closeSync(log);
   // Recent output only, kept cheaply: a server under load prints a line per request.
   let chunks: string[] = [];
   let kept = 0;
-  const output = () => chunks.join('').slice(-KEPT_OUTPUT);
+  const output = () => (logFile === undefined ? chunks.join('') : readFileSync(logFile, 'utf8')).slice(-KEPT_OUTPUT);
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   return new Promise((resolve, reject) => {
     let url: string | null = null;
@@ -98,8 +115,8 @@ export function spawnServer(command: string, args: string[], readiness: Readines
       const match = 'line' in readiness && url === null ? readiness.line.exec(output()) : null;
       if (match) ready(match[1]!);
     };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
     void exited.then((code) => url === null && fail(`exited (${code}) before it was ready`));
     if ('probe' in readiness) {
       const poll = async () => {
@@ -113,7 +130,14 @@ export function spawnServer(command: string, args: string[], readiness: Readines
   });
 }
 
-/** The sandbox as `npm run sandbox` starts it, in its own Node process (tsx loader, no npx wrapper). */
-export function spawnSandboxCli(args: string[]): Promise<ChildServer> {
-  return spawnServer(process.execPath, ['--import', 'tsx', 'sandbox/src/cli.ts', ...args], { line: /listening on (http:\/\/\S+)/ });
+/**
+ * The sandbox as `npm run sandbox` starts it, in its own Node process (tsx loader, no npx wrapper).
+ * With `logFile`, its request log goes there (`--port` must then be given: readiness is probed).
+ */
+export async function spawnSandboxCli(args: string[], logFile?: string): Promise<ChildServer> {
+  const cliArgs = ['--import', 'tsx', 'sandbox/src/cli.ts', ...args];
+  if (logFile === undefined) return spawnServer(process.execPath, cliArgs, { readiness: { line: /listening on (http:\/\/\S+)/ } });
+  const port = args[args.indexOf('--port') + 1];
+  if (!port || port === '0') throw new Error('spawnSandboxCli with a log file needs --port N');
+  return spawnServer(process.execPath, cliArgs, { readiness: { probe: `http://127.0.0.1:${port}/` }, logFile });
 }

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { SiteSession } from './lib/session';
 import { budgetTests } from './suites/budget';
-import { copyTests } from './suites/copy';
 import { diagramTests } from './suites/diagram';
-import { featureTests } from './suites/features';
 import { pageTests } from './suites/pages';
+import { sampleTests } from './suites/samples';
 import { screenshotTests } from './suites/screenshots';
+import { searchTests } from './suites/search';
 import { tabTests } from './suites/tabs';
 
 const session = new SiteSession();
@@ -20,8 +20,8 @@ afterAll(session.stop);
 
 describe('sequence diagrams', () => diagramTests(session));
 describe('language tabs', () => tabTests(session));
-describe('copy buttons', () => copyTests(session));
+describe('samples', () => sampleTests(session));
 describe('every page', () => pageTests(session));
 describe('screenshots', () => screenshotTests(session));
-describe('sample features', () => featureTests(session));
+describe('local search', () => searchTests(session));
 describe('JavaScript budget', () => budgetTests(session));

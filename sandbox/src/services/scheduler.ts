@@ -6,7 +6,7 @@ import { deliverWebhook } from './webhook-delivery.ts';
 const MAX_SLEEP_MS = 60 * 60 * 1000;
 // Deliveries sent at once: a burst of events must not open thousands of connections to one
 // merchant endpoint (and time them all out). A finishing delivery wakes the worker for the next.
-const MAX_IN_FLIGHT = 32;
+export const MAX_DELIVERIES_IN_FLIGHT = 32;
 const ERROR_RETRY_MS = 1_000;
 
 /**
@@ -32,7 +32,7 @@ export class Scheduler {
   /** Re-reads the next due time and sleeps until then. */
   wake(): void {
     if (!this.started || this.stopController.signal.aborted) return;
-    const webhookDue = this.inFlight.size < MAX_IN_FLIGHT ? this.ctx.store.nextWebhookDueMs() : null;
+    const webhookDue = this.inFlight.size < MAX_DELIVERIES_IN_FLIGHT ? this.ctx.store.nextWebhookDueMs() : null;
     const candidates = [this.ctx.store.nextPendingTransactionDueMs(), webhookDue];
     const due = Math.min(...candidates.filter((value): value is number => value !== null));
     if (!Number.isFinite(due)) return;
@@ -62,7 +62,7 @@ export class Scheduler {
     const context = { ...this.ctx, wake: () => this.wake() };
     try {
       settleDuePendingTransactions(context, Date.now());
-      const room = MAX_IN_FLIGHT - this.inFlight.size;
+      const room = MAX_DELIVERIES_IN_FLIGHT - this.inFlight.size;
       for (const row of room > 0 ? this.ctx.store.claimDueWebhooks(Date.now(), room) : []) {
         const delivery = deliverWebhook(this.ctx.store, row, this.ctx.config.webhookRetry, this.stopController.signal)
           .catch((error: unknown) => console.error('webhook delivery failed unexpectedly', error))

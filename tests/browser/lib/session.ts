@@ -1,13 +1,14 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { isInstalled, requireTool } from '../../samples/lib/tools';
 import { launchChromium } from './chromium';
-import { ensureFreshBuild } from './siteBuild';
+import { freshBuildSnapshot } from './siteBuild';
 import { mermaidBlocks, readSource, sitePages, type SitePage } from './sitePages';
 import { serveStatic, type StaticSite } from './staticServer';
 
 export interface RunningSite {
-  /** Where build/ is served, e.g. `http://127.0.0.1:41234`. */
+  /** Where the build is served, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
+  /** The served copy of build/. */
   readonly buildDir: string;
   readonly browser: Browser;
   /** Every page in the sitemap. */
@@ -37,7 +38,7 @@ export class SiteSession {
 
   readonly start = async (): Promise<void> => {
     if (!isInstalled('chromium')) return;
-    const buildDir = await ensureFreshBuild();
+    const buildDir = await freshBuildSnapshot();
     const pages = await sitePages(buildDir);
     const diagramCounts = new Map<string, number>();
     for (const page of pages) {

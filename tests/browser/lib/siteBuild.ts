@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { cp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const SITE_DIR = fileURLToPath(new URL('../../..', import.meta.url));
-export const BUILD_DIR = process.env.XX_TMP_BUILD ?? path.join(SITE_DIR, 'build'); // XX-REVERT
+export const BUILD_DIR = path.join(SITE_DIR, 'build');
 
 const DOCUSAURUS_BIN = path.join(SITE_DIR, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
 
@@ -20,6 +20,9 @@ const IGNORED_DIRECTORIES = new Set(['node_modules', '__pycache__']);
  * at the same time in the same checkout under `npm test`, so this build keeps its own copy.
  */
 const GENERATED_FILES_DIR = 'node_modules/.cache/apm-docs-browser-tests/generated';
+
+/** The copy of build/ the browser suite serves (see `snapshotBuild`). */
+const SNAPSHOT_DIR = path.join(SITE_DIR, 'node_modules', '.cache', 'apm-docs-browser-tests', 'site');
 
 /** Modification times of every file under `target` (a file or a directory); none if it does not exist. */
 async function fileTimes(target: string): Promise<number[]> {
@@ -62,8 +65,17 @@ export async function buildSite(env: NodeJS.ProcessEnv = {}): Promise<number> {
   return performance.now() - started;
 }
 
-/** Builds the site unless build/ already holds a build of the current sources. */
-export async function ensureFreshBuild(): Promise<string> {
-  if (!process.env.XX_TMP_BUILD && !(await isBuildFresh())) await buildSite(); // XX-REVERT
-  return BUILD_DIR;
+/**
+ * Builds the site unless build/ already holds a build of the current sources, then copies build/ aside:
+ * a `docusaurus build` started meanwhile (by a developer, or the site bench) empties build/ first, and
+ * the suite must not see pages vanish under it. Returns the copy's directory.
+ */
+export async function freshBuildSnapshot(): Promise<string> {
+  if (!(await isBuildFresh())) await buildSite();
+  await rm(SNAPSHOT_DIR, { recursive: true, force: true });
+  await cp(BUILD_DIR, SNAPSHOT_DIR, { recursive: true });
+  if ((await fileTimes(path.join(SNAPSHOT_DIR, 'sitemap.xml'))).length === 0) {
+    throw new Error('build/ changed while it was copied (another build running?): run the suite again');
+  }
+  return SNAPSHOT_DIR;
 }

@@ -25,7 +25,12 @@ export const OK: ReceiverAction = { kind: 'answer', status: 200 };
 export async function startWebhookReceiver(decide: (previousDeliveries: number) => ReceiverAction = () => OK, port = 0) {
   const received: ReceivedDelivery[] = [];
   let decider = decide;
+  let open = 0;
+  let maxOpen = 0;
   const server: Server = createServer((req, res) => {
+    open++;
+    maxOpen = Math.max(maxOpen, open);
+    res.on('close', () => open--);
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
@@ -52,6 +57,8 @@ export async function startWebhookReceiver(decide: (previousDeliveries: number) 
     url: `http://127.0.0.1:${boundPort}/webhooks`,
     port: boundPort,
     received,
+    /** The most deliveries this endpoint had open at the same time. */
+    maxConcurrent: () => maxOpen,
     /** Event ids that got a 2xx answer at least once. */
     acknowledged: () => new Set(received.filter((d) => d.action.kind === 'answer' && d.action.status < 300).map((d) => d.eventId)),
     behave(next: (previousDeliveries: number) => ReceiverAction) {

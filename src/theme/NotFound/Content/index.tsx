@@ -20,7 +20,8 @@ export default function ContentWrapper(props: Props): ReactNode {
       <Head>
         <meta name="robots" content="noindex" />
       </Head>
-      <Content {...props} />
+      {/* The link below continues the theme's text: no gap between them. */}
+      <Content {...props} className="margin-bottom--none" />
       <nav className="container margin-bottom--xl" aria-label="Back to the guides">
         <div className="row">
           <div className="col col--6 col--offset-3">

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const problems: string[] = [];
+page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+await page.goto('http://127.0.0.1:3000/apm-prerequisites', { waitUntil: 'networkidle', timeout: 120000 });
+const root = page.locator('[data-sample]').first();
+await root.locator('[role="tabpanel"]:not([hidden]) button[data-action="try-it"]').click();
+await page.waitForFunction(() => (document.querySelector('[data-sample] [role="tabpanel"]:not([hidden]) [data-try-it-output]')?.textContent ?? '').includes('HTTP'), null, { timeout: 20000 });
+console.log((await root.locator('[role="tabpanel"]:not([hidden]) [data-try-it-output]').textContent())?.slice(0, 120));
+await browser.close();
+console.log('problems', problems);

@@ -1,0 +1,180 @@
+import type { Locator } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { startSandbox } from '../../../sandbox/src/index';
+import { sampleRoots, type PageSamples } from '../lib/pageSamples';
+import { watchPageProblems } from '../lib/pageProblems';
+import { sampleSurvey, type TabObservation } from '../lib/sampleSurvey';
+import { newBrowserContext, openRendered, type SiteSession } from '../lib/session';
+import { builtTryItTarget, forwardOrigin } from '../lib/tryIt';
+import { shownTexts, tab, visiblePanel } from '../lib/tabs';
+
+const VERIFIED_STATUSES = ['passed', 'skipped', 'failed'];
+const where = (observed: TabObservation) => `${observed.route} ${observed.expected.file}`;
+
+export function sampleTests(session: SiteSession): void {
+  it('surveys every language tab of every <Sample> on every page', { timeout: 120_000 }, async (context) => {
+    const { pages, tabs } = await sampleSurvey(session.ready(context));
+    expect(pages.map((page) => page.route)).toContain('/apm-prerequisites');
+    expect(tabs.length).toBe(pages.flatMap((page) => page.samples.flatMap((sample) => sample.tabs)).length);
+  });
+
+  it('copies exactly the region (or file) each tab shows, byte for byte', { timeout: 120_000 }, async (context) => {
+    const { tabs } = await sampleSurvey(session.ready(context));
+    const wrong = tabs
+      .filter((observed) => observed.copied !== observed.expected.code)
+      .map((observed) => `${where(observed)}: copied ${JSON.stringify(observed.copied?.slice(0, 60) ?? null)}…`);
+    expect(wrong).toEqual([]);
+    expect(tabs.length).toBeGreaterThan(0);
+  });
+
+  it('shows one verified badge with its CI status on every tab', { timeout: 120_000 }, async (context) => {
+    const { tabs } = await sampleSurvey(session.ready(context));
+    const wrong = tabs
+      .filter(({ badges }) => badges.length !== 1 || badges.some((badge) => !VERIFIED_STATUSES.includes(badge.status ?? '') || badge.text === ''))
+      .map((observed) => `${where(observed)}: ${JSON.stringify(observed.badges)}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('toggles between the region and the whole file (copying what is shown), with no toggle on tabs that show the whole file', { timeout: 120_000 }, async (context) => {
+    const { tabs } = await sampleSurvey(session.ready(context));
+    const regionTabs = tabs.filter((observed) => observed.expected.isRegion);
+    if (regionTabs.length === 0) context.skip('no sample on any page shows a region');
+    const wrong: string[] = [];
+    for (const observed of tabs) {
+      const { toggle, expected } = observed;
+      if (!expected.isRegion) {
+        if (toggle) wrong.push(`${where(observed)}: toggle on a tab that shows the whole file`);
+        continue;
+      }
+      if (!toggle) {
+        wrong.push(`${where(observed)}: no full-file toggle`);
+        continue;
+      }
+      const checks: [string, unknown, unknown][] = [
+        ['region shown first', observed.codeShown, expected.code],
+        ['aria-expanded before', toggle.ariaExpandedBefore, 'false'],
+        ['aria-expanded after a click', toggle.ariaExpandedAfter, 'true'],
+        ['whole file shown', toggle.codeExpanded, expected.fullCode],
+        ['whole file copied', toggle.copiedExpanded, expected.fullCode],
+        ['region back after a second click', toggle.codeCollapsedAgain, expected.code],
+      ];
+      for (const [check, actual, wanted] of checks) if (actual !== wanted) wrong.push(`${where(observed)}: ${check}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('shows the response CI recorded next to each invoice sample on the APM prerequisites page', async (context) => {
+    const site = session.ready(context);
+    const apmPage = (await sampleSurvey(site)).pages.find((page) => page.route === '/apm-prerequisites') as PageSamples;
+    const browserContext = await newBrowserContext(site);
+    try {
+      const page = await browserContext.newPage();
+      await openRendered(site, page, apmPage.route);
+      const roots = await sampleRoots(page, apmPage.route, apmPage.samples);
+      for (const [index, { use }] of apmPage.samples.entries()) {
+        const responses = await shownTexts(roots[index] as Locator, '[data-sample-response]');
+        expect(responses, use.name).toHaveLength(1);
+        expect(responses[0], use.name).toMatch(/"invoice"/);
+      }
+    } finally {
+      await browserContext.close();
+    }
+  });
+
+  it('sends nothing from a page that is not the local site, and says why', async (context) => {
+    const site = session.ready(context);
+    const { tabs } = await sampleSurvey(site);
+    const target = await builtTryItTarget(site.buildDir);
+    const first = tabs.find((observed) => observed.hasTryIt);
+    expect(first, 'a tab with a Try it button').toBeDefined();
+    if (!first) return;
+    expect(target.siteOrigins).not.toContain(new URL(site.url).origin);
+
+    const browserContext = await newBrowserContext(site);
+    try {
+      const page = await browserContext.newPage();
+      const sandboxRequests: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().startsWith(target.sandboxUrl)) sandboxRequests.push(request.url());
+      });
+      await openRendered(site, page, first.route);
+      const root = page.locator('[data-sample]').nth(first.sampleIndex);
+      await tab(root, first.expected.language.label).click();
+      await visiblePanel(root).locator('button[data-action="try-it"]').click();
+      await expect.poll(async () => (await shownTexts(root, '[data-try-it-output]')).join('').trim()).not.toBe('');
+      expect(sandboxRequests).toEqual([]);
+    } finally {
+      await browserContext.close();
+    }
+  });
+
+  it('runs every Try it request against a real sandbox from the local site and shows its JSON answer', { timeout: 90_000 }, async (context) => {
+    const site = session.ready(context);
+    const { tabs } = await sampleSurvey(site);
+    const tryItTabs = tabs.filter((observed) => observed.hasTryIt);
+    expect(tryItTabs.length).toBeGreaterThan(0);
+
+    // The page must come from an origin the site allows (it is served on port 3000 locally, which may be
+    // taken): Chromium asks for that origin and the sandbox URL, and both are answered from here.
+    const target = await builtTryItTarget(site.buildDir);
+    const sandbox = await startSandbox();
+    const browserContext = await newBrowserContext(site);
+    const siteOrigin = target.siteOrigins[0] as string;
+    const failures: string[] = [];
+    try {
+      await forwardOrigin(browserContext, siteOrigin, site.url);
+      await forwardOrigin(browserContext, target.sandboxUrl, sandbox.url);
+      const page = await browserContext.newPage();
+      const problems = watchPageProblems(page);
+      for (const observed of tryItTabs) {
+        await openRendered({ ...site, url: siteOrigin }, page, observed.route);
+        const root = page.locator('[data-sample]').nth(observed.sampleIndex);
+        await tab(root, observed.expected.language.label).click();
+        await visiblePanel(root).locator('button[data-action="try-it"]').click();
+        const output = () => shownTexts(root, '[data-try-it-output]').then((texts) => texts.join(''));
+        await expect.poll(output, { timeout: 10_000 }).toMatch(/"success": (true|false)/);
+        if (!/"success": true/.test(await output())) failures.push(`${where(observed)}: ${(await output()).slice(0, 200)}`);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browserContext.close();
+      await sandbox.close();
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('falls back to a tab a sample has when the chosen language is missing, and keeps the choice', async (context) => {
+    const site = session.ready(context);
+    const { pages } = await sampleSurvey(site);
+    const labels = (sample: PageSamples['samples'][number]) => sample.tabs.map((expected) => expected.language.label);
+    // A page where one sample lacks a language that another sample on the same page offers.
+    const candidate = pages
+      .flatMap(({ route, samples }) =>
+        samples.flatMap((lacking, lackingIndex) =>
+          samples.flatMap((offering, offeringIndex) =>
+            labels(offering)
+              .filter((label) => !labels(lacking).includes(label))
+              .map((label) => ({ route, label, lackingIndex, offeringIndex })),
+          ),
+        ),
+      )
+      .at(0);
+    if (!candidate) return context.skip('no page has a sample that lacks a language another sample on it offers');
+
+    const browserContext = await newBrowserContext(site);
+    try {
+      const page = await browserContext.newPage();
+      await openRendered(site, page, candidate.route);
+      const samples = page.locator('[data-sample]');
+      await tab(samples.nth(candidate.offeringIndex), candidate.label).click();
+      const lacking = samples.nth(candidate.lackingIndex);
+      await expect.poll(() => visiblePanel(lacking).count()).toBe(1);
+      expect((await visiblePanel(lacking).locator('[data-sample-code] pre').first().textContent())?.trim()).not.toBe('');
+
+      await openRendered(site, page, candidate.route);
+      await expect.poll(() => tab(samples.nth(candidate.offeringIndex), candidate.label).getAttribute('aria-selected')).toBe('true');
+    } finally {
+      await browserContext.close();
+    }
+  });
+}
