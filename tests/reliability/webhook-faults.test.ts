@@ -87,7 +87,7 @@ describe('webhook receiver faults', () => {
       const log = await waitFor(async () => {
         const entries = await deliveryLog(api, eventId);
         return entries.at(-1)?.status === 'delivered' ? entries : undefined;
-      });
+      }, 10_000, 'the delivered attempt in the log');
       tally(log);
       expectRetriedUntilDelivered(log, message);
       expect(log).toHaveLength(FAILURES_BEFORE_SUCCESS + 1);
@@ -109,7 +109,7 @@ describe('webhook receiver faults', () => {
       const log = await waitFor(async () => {
         const entries = await deliveryLog(api, eventId);
         return entries.at(-1)?.status === 'delivered' ? entries : undefined;
-      });
+      }, 10_000, 'the delivered attempt in the log');
       tally(log);
       expectRetriedUntilDelivered(log, /ECONNREFUSED/);
       expect(log.length).toBeGreaterThanOrEqual(3);

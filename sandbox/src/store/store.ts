@@ -183,10 +183,9 @@ export class Store {
 
   insertGatewayRequest(request: GatewayRequest): void {
     this.statement(
-        `INSERT INTO gateway_requests (token, project_id, invoice_id, gateway_configuration_id, outcome, created_at)
-         VALUES (@token, @project_id, @invoice_id, @gateway_configuration_id, @outcome, @created_at)`,
-      )
-      .run(request);
+      `INSERT INTO gateway_requests (token, project_id, invoice_id, gateway_configuration_id, outcome, created_at)
+       VALUES (@token, @project_id, @invoice_id, @gateway_configuration_id, @outcome, @created_at)`,
+    ).run(request);
   }
 
   findGatewayRequest(token: string): GatewayRequest | undefined {
@@ -218,12 +217,11 @@ export class Store {
 
   insertWebhook(row: WebhookRow): void {
     this.statement(
-        `INSERT INTO webhooks (id, project_id, event_id, event_type, request_url, attempt, status, first_attempt_ms,
-           release_at_ms, created_at, response_code, response_body, response_time_ms, error_message)
-         VALUES (@id, @project_id, @event_id, @event_type, @request_url, @attempt, @status, @first_attempt_ms,
-           @release_at_ms, @created_at, @response_code, @response_body, @response_time_ms, @error_message)`,
-      )
-      .run(row);
+      `INSERT INTO webhooks (id, project_id, event_id, event_type, request_url, attempt, status, first_attempt_ms,
+         release_at_ms, created_at, response_code, response_body, response_time_ms, error_message)
+       VALUES (@id, @project_id, @event_id, @event_type, @request_url, @attempt, @status, @first_attempt_ms,
+         @release_at_ms, @created_at, @response_code, @response_body, @response_time_ms, @error_message)`,
+    ).run(row);
   }
 
   /** Marks due pending deliveries as `sending` and returns them, so no delivery is sent twice at once. */
@@ -247,10 +245,9 @@ export class Store {
     result: Pick<WebhookRow, 'status' | 'response_code' | 'response_body' | 'response_time_ms' | 'error_message'>,
   ): void {
     this.statement(
-        `UPDATE webhooks SET status = @status, response_code = @response_code, response_body = @response_body,
-           response_time_ms = @response_time_ms, error_message = @error_message WHERE id = @id`,
-      )
-      .run({ id, ...result });
+      `UPDATE webhooks SET status = @status, response_code = @response_code, response_body = @response_body,
+         response_time_ms = @response_time_ms, error_message = @error_message WHERE id = @id`,
+    ).run({ id, ...result });
   }
 
   nextWebhookDueMs(): number | null {
@@ -292,9 +289,8 @@ export class Store {
     return this.transaction(() => {
       this.statement('DELETE FROM idempotency_keys WHERE created_at_ms < ?').run(nowMs - ttlMs);
       const result = this.statement(
-          'INSERT OR IGNORE INTO idempotency_keys (project_id, idempotency_key, route, body_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(projectId, key, route, bodyHash, nowMs);
+        'INSERT OR IGNORE INTO idempotency_keys (project_id, idempotency_key, route, body_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)',
+      ).run(projectId, key, route, bodyHash, nowMs);
       return result.changes === 1;
     });
   }

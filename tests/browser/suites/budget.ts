@@ -29,7 +29,7 @@ export function budgetTests(session: SiteSession): void {
     expect(totalGzipBytes(costs), describeCosts(costs)).toBeLessThanOrEqual(APM_PAGE_JS_BUDGET_BYTES);
   });
 
-  it('runs no mermaid code on pages without a diagram', async (context) => {
+  it('runs no mermaid code on pages without a diagram', { timeout: 120_000 }, async (context) => {
     const site = session.ready(context);
     const routes = site.pages.map((page) => page.route).filter((route) => (site.diagramCounts.get(route) ?? 0) === 0);
     expect(routes.length).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 export function pageTests(session: SiteSession): void {
   it.for(['light', 'dark'] as const)(
     'loads every page in %s mode without console errors or failed requests, and without serious or critical axe violations',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async (colorScheme, context) => {
       const site = session.ready(context);
       const problems: string[] = [];
@@ -23,7 +23,7 @@ export function pageTests(session: SiteSession): void {
           await page.waitForLoadState('networkidle');
           expect(await page.locator('html').getAttribute('data-theme'), route).toBe(colorScheme);
 
-          const { violations: found } = await new AxeBuilder({ page }).analyze();
+          const { violations: found } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
           for (const violation of found.filter((candidate) => BLOCKING_IMPACTS.has(candidate.impact ?? ''))) {
             const targets = violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join(' | ');
             violations.push(`${route}: ${violation.id} (${violation.impact}) ${violation.help}: ${targets}`);

@@ -34,5 +34,5 @@ export function screenshotTests(session: SiteSession): void {
         }
       }
     }
-  }, 60_000);
+  }, 120_000);
 }
