@@ -90,7 +90,7 @@ describe('webhook receiver faults', () => {
       }, 10_000, 'the delivered attempt in the log');
       tally(log);
       expectRetriedUntilDelivered(log, message);
-      expect(log).toHaveLength(FAILURES_BEFORE_SUCCESS + 1);
+      expect(log, JSON.stringify({ log, received: receiver.received.filter((d) => d.eventId === eventId) })).toHaveLength(FAILURES_BEFORE_SUCCESS + 1);
       // Every logged attempt reached the endpoint, and the endpoint saw no attempt that is not logged.
       expect(receiver.received.filter((d) => d.eventId === eventId)).toHaveLength(log.length);
       if (failure.kind === 'answer' && failure.status === 500) expect(log.slice(0, -1).map((e) => e.response_code)).toEqual([500, 500]);
