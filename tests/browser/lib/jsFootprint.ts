@@ -44,7 +44,9 @@ export function totalGzipBytes(costs: readonly ScriptCost[]): number {
 /**
  * Every script a page executes while it loads and renders, the lazily loaded chunks included, by URL
  * path. Route prefetches (`<link rel=prefetch>` for linked pages) download code the page does not run, so
- * only requests the browser makes for `<script>` elements count.
+ * only requests the browser makes for `<script>` elements count. `waitUntilRendered` must wait for the
+ * page's own signals (hydration, diagrams): on a busy machine the network can sit idle while main.js is
+ * still being parsed, before the route's chunks are even requested.
  */
 export async function loadedScripts(
   context: BrowserContext,
@@ -59,8 +61,9 @@ export async function loadedScripts(
     if (request.resourceType() === 'script' && requested.origin === origin) scripts.push(requested.pathname);
   });
   try {
-    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.goto(url);
     await waitUntilRendered(page);
+    await page.waitForLoadState('networkidle');
     return [...new Set(scripts)];
   } finally {
     await page.close();

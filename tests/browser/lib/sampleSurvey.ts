@@ -31,45 +31,61 @@ export interface SampleSurvey {
   readonly tabs: readonly TabObservation[];
 }
 
-const shownCode = (panel: Locator) => panel.locator('[data-sample-code] pre').first().textContent();
+interface PanelState {
+  readonly code: string | null;
+  readonly hasCopyButton: boolean;
+  readonly badges: TabObservation['badges'];
+  /** `aria-expanded` of the full-file toggle; undefined when the panel has no toggle. */
+  readonly toggleExpanded: string | null | undefined;
+  readonly hasTryIt: boolean;
+}
 
-/** Clicks `button` and returns what it put on the clipboard (emptied first, so a dead button shows). */
-async function copyWith(page: Page, button: Locator): Promise<string> {
+/** Everything the survey reads from a tab panel, in one round trip to the page. */
+function panelState(panel: Locator): Promise<PanelState> {
+  return panel.evaluate((element) => {
+    const toggle = element.querySelector('button[data-action="view-full-file"]');
+    return {
+      code: element.querySelector('[data-sample-code] pre')?.textContent ?? null,
+      hasCopyButton: element.querySelector('button[data-action="copy"]') !== null,
+      badges: Array.from(element.querySelectorAll('[data-verified]')).map((badge) => ({
+        status: badge.getAttribute('data-verified-status'),
+        text: badge.textContent?.trim() ?? '',
+      })),
+      toggleExpanded: toggle ? toggle.getAttribute('aria-expanded') : undefined,
+      hasTryIt: element.querySelector('button[data-action="try-it"]') !== null,
+    };
+  });
+}
+
+/** Clicks the panel's copy button and returns what it put on the clipboard (emptied first, so a dead button shows). */
+async function copyFrom(page: Page, panel: Locator): Promise<string> {
   await page.evaluate(() => navigator.clipboard.writeText(''));
-  await button.click();
+  await panel.locator('button[data-action="copy"]').click();
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
 async function observeTab(page: Page, route: string, root: Locator, sampleIndex: number, expected: ExpectedTab): Promise<TabObservation> {
   await tab(root, expected.language.label).click();
   const panel = visiblePanel(root);
-  const copyButton = panel.locator('button[data-action="copy"]');
-  const copied = (await copyButton.count()) === 1 ? await copyWith(page, copyButton) : null;
-  const badges = await panel
-    .locator('[data-verified]')
-    .evaluateAll((elements) => elements.map((badge) => ({ status: badge.getAttribute('data-verified-status'), text: badge.textContent?.trim() ?? '' })));
+  const state = await panelState(panel);
+  const copied = state.hasCopyButton ? await copyFrom(page, panel) : null;
 
   let toggle: FullFileToggle | null = null;
-  const toggleButton = panel.locator('button[data-action="view-full-file"]');
-  if ((await toggleButton.count()) === 1) {
-    const ariaExpandedBefore = await toggleButton.getAttribute('aria-expanded');
+  if (state.toggleExpanded !== undefined) {
+    const toggleButton = panel.locator('button[data-action="view-full-file"]');
     await toggleButton.click();
-    const ariaExpandedAfter = await toggleButton.getAttribute('aria-expanded');
-    const codeExpanded = await shownCode(panel);
-    const copiedExpanded = (await copyButton.count()) === 1 ? await copyWith(page, copyButton) : null;
+    const expanded = await panelState(panel);
+    const copiedExpanded = expanded.hasCopyButton ? await copyFrom(page, panel) : null;
     await toggleButton.click();
-    toggle = { ariaExpandedBefore, ariaExpandedAfter, codeExpanded, copiedExpanded, codeCollapsedAgain: await shownCode(panel) };
+    toggle = {
+      ariaExpandedBefore: state.toggleExpanded,
+      ariaExpandedAfter: expanded.toggleExpanded ?? null,
+      codeExpanded: expanded.code,
+      copiedExpanded,
+      codeCollapsedAgain: (await panelState(panel)).code,
+    };
   }
-  return {
-    route,
-    expected,
-    sampleIndex,
-    codeShown: await shownCode(panel),
-    copied,
-    badges,
-    toggle,
-    hasTryIt: (await panel.locator('button[data-action="try-it"]').count()) > 0,
-  };
+  return { route, expected, sampleIndex, codeShown: state.code, copied, badges: state.badges, toggle, hasTryIt: state.hasTryIt };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { loadedScripts, scriptCosts, totalGzipBytes, type ScriptCost } from '../lib/jsFootprint';
-import { newBrowserContext, type RunningSite, type SiteSession, waitForDiagrams } from '../lib/session';
+import { newBrowserContext, type RunningSite, type SiteSession, waitForRender } from '../lib/session';
 
 /** Gzipped JavaScript the APM prerequisites page may run to render, its diagram included. */
 export const APM_PAGE_JS_BUDGET_BYTES = 200 * 1024;
@@ -12,8 +12,7 @@ const describeCosts = (costs: readonly ScriptCost[]) =>
 export async function pageScriptCosts(site: RunningSite, route: string): Promise<ScriptCost[]> {
   const browserContext = await newBrowserContext(site);
   try {
-    const diagrams = site.diagramCounts.get(route) ?? 0;
-    const scripts = await loadedScripts(browserContext, new URL(route, site.url).href, (page) => waitForDiagrams(page, diagrams));
+    const scripts = await loadedScripts(browserContext, new URL(route, site.url).href, (page) => waitForRender(site, page));
     return await scriptCosts(site.buildDir, scripts);
   } finally {
     await browserContext.close();
