@@ -8,15 +8,30 @@ export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-prac
 export type LighthouseCategory = (typeof LIGHTHOUSE_CATEGORIES)[number];
 export type LighthouseScores = Record<LighthouseCategory, number>;
 
+/** The lab metrics behind the performance score, as Lighthouse displays them (e.g. "3.1 s"). */
+export const PERFORMANCE_METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+] as const;
+
+export interface LighthouseRun {
+  readonly scores: LighthouseScores;
+  readonly metrics: Record<(typeof PERFORMANCE_METRICS)[number], string>;
+}
+
 const LIGHTHOUSE_CLI = path.join(SITE_DIR, 'node_modules', 'lighthouse', 'cli', 'index.js');
 
 interface LighthouseResult {
   readonly categories: Record<string, { readonly score: number | null }>;
+  readonly audits: Record<string, { readonly displayValue?: string }>;
   readonly runtimeError?: { readonly message: string };
 }
 
 /** One Lighthouse run with its default mobile preset (simulated slow 4G, mid-range phone); scores 0–100. */
-export async function runLighthouse(url: string): Promise<LighthouseScores> {
+export async function runLighthouse(url: string): Promise<LighthouseRun> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
@@ -36,7 +51,12 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
     if (value === null || value === undefined) throw new Error(`Lighthouse returned no ${category} score for ${url}`);
     return Math.round(value * 100);
   };
-  return Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((category) => [category, score(category)])) as LighthouseScores;
+  return {
+    scores: Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((category) => [category, score(category)])) as LighthouseScores,
+    metrics: Object.fromEntries(
+      PERFORMANCE_METRICS.map((metric) => [metric, result.audits[metric]?.displayValue ?? 'n/a']),
+    ) as LighthouseRun['metrics'],
+  };
 }
 
 export function median(values: readonly number[]): number {

@@ -23,7 +23,7 @@ export function formatReport(rows: readonly BudgetRow[]): string {
   return [
     line(headers),
     line(widths.map((width) => '-'.repeat(width))),
-    ...rows.map((row, index) => line(columns.map((column) => column[index] ?? ''))),
+    ...rows.map((_, index) => line(columns.map((column) => column[index] ?? ''))),
     '',
     `${checked.filter((row) => row.met).length} of ${checked.length} targets met`,
   ].join('\n');

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { peakRssKb, spawnSandboxCli, type ChildServer } from '../../bench/lib/processes.ts';
-import { DEMO_PROJECT } from '../../sandbox/src/index.ts';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { freePort, peakRssKb, spawnSandboxCli, type ChildServer } from '../../bench/lib/processes.ts';
+import { DEMO_PROJECT, startSandbox } from '../../sandbox/src/index.ts';
 import { waitFor } from '../../sandbox/test/helpers.ts';
 import { recordFigures } from './lib/figures.ts';
 import { basicAuth } from './lib/fuzz-world.ts';
@@ -34,12 +34,45 @@ async function apmConfigurationId(url: string): Promise<string> {
 }
 
 describe('crash safety', () => {
+  it('stores an answer together with the writes it reports: a failure in between leaves neither', async () => {
+    const sandbox = await startSandbox();
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      // Stands for a crash after the invoice was written and before its answer was kept for replays.
+      const saveAnswer = sandbox.store.saveIdempotentResponse.bind(sandbox.store);
+      let crashes = 1;
+      sandbox.store.saveIdempotentResponse = (...args) => {
+        if (crashes-- > 0) throw new Error('simulated crash before the answer was stored');
+        saveAnswer(...args);
+      };
+      const invoices = () => (sandbox.store.db.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
+      const create = () =>
+        send(sandbox.url, {
+          method: 'POST',
+          url: '/invoices',
+          headers: { authorization: auth, 'content-type': 'application/json', 'idempotency-key': 'answer-and-writes' },
+          body: JSON.stringify({ name: 'Atomic', amount: '1.00', currency: 'EUR' }),
+        });
+      expect((await create()).status).toBe(500);
+      expect(consoleError).toHaveBeenCalledWith(expect.objectContaining({ message: 'simulated crash before the answer was stored' }));
+      expect(invoices()).toBe(0);
+      const retried = await create();
+      expect(retried.status).toBe(200);
+      expect(JSON.parse((await create()).text).invoice.id).toBe(JSON.parse(retried.text).invoice.id);
+      expect(invoices()).toBe(1);
+    } finally {
+      consoleError.mockRestore();
+      await sandbox.close();
+    }
+  });
+
   it('keeps every acknowledged object across kill -9 and delivers the queued webhooks after the restart', { timeout: LONG_TEST_MS }, async () => {
     const dbPath = join(dir, 'crash.db');
     // The merchant endpoint hangs during the first run, so deliveries are queued or in flight at the kill.
     const receiver = await startWebhookReceiver(() => ({ kind: 'hang' }));
-    const args = ['--port', '0', '--db', dbPath, '--webhook-url', receiver.url];
-    let sandbox: ChildServer | null = await spawnSandboxCli(args);
+    // The request log goes to a file: a pipe to this busy test process would slow the child down.
+    const startCli = async () => spawnSandboxCli(['--port', String(await freePort()), '--db', dbPath, '--webhook-url', receiver.url], join(dir, 'sandbox.log'));
+    let sandbox: ChildServer | null = await startCli();
     const agent = new Agent({ keepAlive: true, maxSockets: WORKERS });
     try {
       let killed = false;
@@ -60,7 +93,9 @@ describe('crash safety', () => {
         }
       };
       const load = Promise.all(Array.from({ length: WORKERS }, worker));
-      await new Promise((resolve) => setTimeout(resolve, COUNTS.crashLoadMs));
+      // Mid-load: once enough payments went through, while more are in flight.
+      const captured = () => orders.filter((o) => o.captured).length >= COUNTS.crashCapturesBeforeKill;
+      await waitFor(captured, 60_000, 'captures before the kill').catch(() => undefined);
 
       const childPeakRssKb = peakRssKb(sandbox.pid) ?? 0;
       killed = true;
@@ -82,7 +117,7 @@ describe('crash safety', () => {
       beforeRestart.close();
 
       receiver.behave(() => OK);
-      sandbox = await spawnSandboxCli(args);
+      sandbox = await startCli();
       const restarted = sandbox;
 
       // 1. Everything answered 2xx before the kill is there.

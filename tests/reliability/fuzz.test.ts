@@ -23,7 +23,6 @@ let world: FuzzWorld;
 let baseUrl: string;
 const blockedDeliveries: string[] = [];
 const figures = { requestsFuzzed: 0, injected: 0, overHttp: 0, rawHttp: 0, fiveXx: 0, crashes: 0, problems: 0 };
-const statusCounts: Record<string, number> = {};
 
 function isLoopback(url: string): boolean {
   try {
@@ -41,7 +40,6 @@ function findInvoice(id: string): ReturnTargets | undefined {
 /** Checks one answer; throws (so fast-check reports and shrinks the request) when something is wrong. */
 function judge(request: FuzzRequest, response: ObservedResponse, before: string): void {
   figures.requestsFuzzed++;
-  statusCounts[response.status] = (statusCounts[response.status] ?? 0) + 1;
   if (response.status >= 500) figures.fiveXx++;
   const problem = responseProblem(request.method, request.url, response, findInvoice);
   const wrote = response.status >= 400 && storeFingerprint(app.store.db) !== before;

@@ -14,6 +14,8 @@ declare module 'fastify' {
     errorType?: string;
     idempotency?: { projectId: string; key: string; route: string };
     idempotencyReplay?: boolean;
+    /** The answer was stored with the writes that produced it (see idempotency.ts). */
+    idempotencySaved?: boolean;
   }
 }
 

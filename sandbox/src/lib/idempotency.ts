@@ -53,9 +53,30 @@ export function registerIdempotency(app: FastifyInstance, store: Store): void {
     request.idempotency = { projectId, key, route };
   });
 
+  // A successful answer is stored in the same SQLite transaction as the writes that produced it, so
+  // that a crash leaves either both or neither: a retry then replays, or runs for the first time,
+  // but never runs twice. (Idempotent route handlers are synchronous for this reason.)
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent) return;
+    const handler = route.handler;
+    route.handler = function idempotentHandler(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      const claim = request.idempotency;
+      if (!claim) return handler.call(this, request, reply);
+      const payload = store.transaction(() => {
+        const result: unknown = handler.call(this, request, reply);
+        if (result instanceof Promise) throw new Error(`${route.url}: idempotent route handlers must be synchronous`);
+        const serialized = String(reply.serialize(result));
+        store.saveIdempotentResponse(claim.projectId, claim.key, claim.route, reply.statusCode, serialized);
+        return serialized;
+      });
+      request.idempotencySaved = true;
+      return reply.type('application/json; charset=utf-8').send(payload);
+    };
+  });
+
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = request.idempotency;
-    if (!claim || request.idempotencyReplay) return payload;
+    if (!claim || request.idempotencyReplay || request.idempotencySaved) return payload;
     if (reply.statusCode < 500 && typeof payload === 'string') {
       store.saveIdempotentResponse(claim.projectId, claim.key, claim.route, reply.statusCode, payload);
     } else {

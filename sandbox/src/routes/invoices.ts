@@ -24,7 +24,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: InvoiceEnvelope, ...errorResponses },
       },
     },
-    async (request) => {
+    (request) => {
       const invoice = createInvoice(store, request.project.id, request.body);
       return { success: true as const, invoice: presentInvoice(invoice, publicOrigin(request)) };
     },

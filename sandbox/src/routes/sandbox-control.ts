@@ -35,7 +35,7 @@ export const sandboxControlRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => {
+    (request) => {
       const result = completeCheckout(app.services, {
         projectId: request.project.id,
         invoiceId: request.params.invoice_id,

@@ -28,7 +28,7 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: TransactionEnvelope, ...errorResponses },
         },
       },
-      async (request) => ({
+      (request) => ({
         success: true as const,
         transaction: pay(services, request.project.id, request.params.invoice_id, action, request.body),
       }),
@@ -48,7 +48,7 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TransactionEnvelope, ...errorResponses },
       },
     },
-    async (request) => ({ success: true as const, transaction: voidInvoice(services, request.project.id, request.params.invoice_id) }),
+    (request) => ({ success: true as const, transaction: voidInvoice(services, request.project.id, request.params.invoice_id) }),
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { settleDuePendingTransactions } from './payments.ts';
 import type { ServiceContext } from './context.ts';
 import { deliverWebhook } from './webhook-delivery.ts';
@@ -20,7 +21,10 @@ export class Scheduler {
   private readonly stopController = new AbortController();
   private started = false;
 
-  constructor(private readonly ctx: Omit<ServiceContext, 'wake'>) {}
+  constructor(private readonly ctx: Omit<ServiceContext, 'wake'>) {
+    // Every delivery in flight listens for the stop signal.
+    setMaxListeners(MAX_DELIVERIES_IN_FLIGHT + 1, this.stopController.signal);
+  }
 
   start(): void {
     if (this.started) return;

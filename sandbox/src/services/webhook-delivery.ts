@@ -21,13 +21,20 @@ interface AttemptResult {
 async function post(row: WebhookRow, timeoutMs: number, stopSignal: AbortSignal): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  // A plain timer rather than AbortSignal.any([AbortSignal.timeout(…), …]): on Node 20 the timeout
+  // signal behind AbortSignal.any can be garbage-collected before it fires, and the attempt then
+  // waits for a hung endpoint forever.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  const stop = () => controller.abort(stopSignal.reason);
+  stopSignal.addEventListener('abort', stop, { once: true });
   try {
     const response = await fetch(row.request_url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'user-agent': 'ProcessOut-Sandbox-Webhooks/1.0' },
       body: JSON.stringify({ event_id: row.event_id, event_type: row.event_type }),
       redirect: 'manual',
-      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stopSignal]),
+      signal: controller.signal,
     });
     const text = await response.text();
     const ok = response.status >= 200 && response.status < 300;
@@ -42,6 +49,9 @@ async function post(row: WebhookRow, timeoutMs: number, stopSignal: AbortSignal)
     const err = error as Error & { cause?: { code?: string } };
     const reason = err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : err.cause?.code ?? err.message;
     return { ok: false, responseCode: null, responseBody: null, responseTimeMs: elapsed(), errorMessage: `Request failed: ${reason}` };
+  } finally {
+    clearTimeout(timer);
+    stopSignal.removeEventListener('abort', stop);
   }
 }
 

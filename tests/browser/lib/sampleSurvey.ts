@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { samplesByPage, sampleRoots, type ExpectedTab, type PageSamples } from './pageSamples';
 import { newBrowserContext, openRendered, type RunningSite } from './session';
 import { tab, visiblePanel } from './tabs';
@@ -38,11 +38,22 @@ interface PanelState {
   /** `aria-expanded` of the full-file toggle; undefined when the panel has no toggle. */
   readonly toggleExpanded: string | null | undefined;
   readonly hasTryIt: boolean;
+  /** What the clipboard held when the state was read. */
+  readonly clipboard: string;
 }
 
-/** Everything the survey reads from a tab panel, in one round trip to the page. */
-function panelState(panel: Locator): Promise<PanelState> {
-  return panel.evaluate((element) => {
+/**
+ * Everything the survey reads from a tab panel, in one round trip to the page: the clipboard (waiting up
+ * to a second for a copy to land when `awaitClipboard`), which is then emptied for the next copy.
+ */
+function panelState(panel: Locator, awaitClipboard: boolean): Promise<PanelState> {
+  return panel.evaluate(async (element, waitForCopy) => {
+    let clipboard = await navigator.clipboard.readText();
+    for (let waited = 0; waitForCopy && clipboard === '' && waited < 1000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      clipboard = await navigator.clipboard.readText();
+    }
+    await navigator.clipboard.writeText('');
     const toggle = element.querySelector('button[data-action="view-full-file"]');
     return {
       code: element.querySelector('[data-sample-code] pre')?.textContent ?? null,
@@ -53,39 +64,39 @@ function panelState(panel: Locator): Promise<PanelState> {
       })),
       toggleExpanded: toggle ? toggle.getAttribute('aria-expanded') : undefined,
       hasTryIt: element.querySelector('button[data-action="try-it"]') !== null,
+      clipboard,
     };
-  });
+  }, awaitClipboard);
 }
 
-/** Clicks the panel's copy button and returns what it put on the clipboard (emptied first, so a dead button shows). */
-async function copyFrom(page: Page, panel: Locator): Promise<string> {
-  await page.evaluate(() => navigator.clipboard.writeText(''));
-  await panel.locator('button[data-action="copy"]').click();
-  return page.evaluate(() => navigator.clipboard.readText());
-}
-
-async function observeTab(page: Page, route: string, root: Locator, sampleIndex: number, expected: ExpectedTab): Promise<TabObservation> {
+async function observeTab(root: Locator, sampleIndex: number, route: string, expected: ExpectedTab): Promise<TabObservation> {
   await tab(root, expected.language.label).click();
   const panel = visiblePanel(root);
-  const state = await panelState(panel);
-  const copied = state.hasCopyButton ? await copyFrom(page, panel) : null;
+  const copyButton = panel.locator('button[data-action="copy"]');
+  const toggleButton = panel.locator('button[data-action="view-full-file"]');
 
+  const collapsed = await panelState(panel, false);
+  if (collapsed.hasCopyButton) await copyButton.click();
   let toggle: FullFileToggle | null = null;
-  if (state.toggleExpanded !== undefined) {
-    const toggleButton = panel.locator('button[data-action="view-full-file"]');
+  let copied: string | null;
+  if (collapsed.toggleExpanded === undefined) {
+    copied = collapsed.hasCopyButton ? (await panelState(panel, true)).clipboard : null;
+  } else {
     await toggleButton.click();
-    const expanded = await panelState(panel);
-    const copiedExpanded = expanded.hasCopyButton ? await copyFrom(page, panel) : null;
+    const expanded = await panelState(panel, collapsed.hasCopyButton);
+    copied = collapsed.hasCopyButton ? expanded.clipboard : null;
+    if (expanded.hasCopyButton) await copyButton.click();
     await toggleButton.click();
+    const collapsedAgain = await panelState(panel, expanded.hasCopyButton);
     toggle = {
-      ariaExpandedBefore: state.toggleExpanded,
+      ariaExpandedBefore: collapsed.toggleExpanded,
       ariaExpandedAfter: expanded.toggleExpanded ?? null,
       codeExpanded: expanded.code,
-      copiedExpanded,
-      codeCollapsedAgain: (await panelState(panel)).code,
+      copiedExpanded: expanded.hasCopyButton ? collapsedAgain.clipboard : null,
+      codeCollapsedAgain: collapsedAgain.code,
     };
   }
-  return { route, expected, sampleIndex, codeShown: state.code, copied, badges: state.badges, toggle, hasTryIt: state.hasTryIt };
+  return { route, expected, sampleIndex, codeShown: collapsed.code, copied, badges: collapsed.badges, toggle, hasTryIt: collapsed.hasTryIt };
 }
 
 /**
@@ -103,7 +114,7 @@ export async function surveySampleTabs(site: RunningSite): Promise<SampleSurvey>
       const roots = await sampleRoots(page, route, samples);
       for (const [sampleIndex, { tabs: expectedTabs }] of samples.entries()) {
         for (const expected of expectedTabs) {
-          tabs.push(await observeTab(page, route, roots[sampleIndex] as Locator, sampleIndex, expected));
+          tabs.push(await observeTab(roots[sampleIndex] as Locator, sampleIndex, route, expected));
         }
       }
     }

@@ -69,16 +69,12 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])').first().waitFor({ state: 'attached' });
 }
 
-/** Waits until a loaded page of `site` is interactive and has drawn every diagram. */
-export async function waitForRender(site: RunningSite, page: Page): Promise<void> {
-  await waitForHydration(page);
-  await waitForDiagrams(page, site.diagramCounts.get(new URL(page.url()).pathname) ?? 0);
-}
-
 /** Opens `route` in `page` and waits until it is interactive and has drawn every diagram. */
 export async function openRendered(site: RunningSite, page: Page, route: string): Promise<void> {
-  await page.goto(new URL(route, site.url).href);
-  await waitForRender(site, page);
+  const url = new URL(route, site.url);
+  await page.goto(url.href);
+  await waitForHydration(page);
+  await waitForDiagrams(page, site.diagramCounts.get(url.pathname) ?? 0);
 }
 
 /** Longest a click, a wait or a navigation may take before the test reports what it was waiting for. */

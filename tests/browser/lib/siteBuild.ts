@@ -46,7 +46,7 @@ async function fileTimes(target: string): Promise<number[]> {
  * build/ is fresh when it holds a complete build whose oldest file is newer than every input. The oldest
  * output file dates from the start of that build, so an edit made while it ran still counts as newer.
  */
-export async function isBuildFresh(buildDir = BUILD_DIR): Promise<boolean> {
+async function isBuildFresh(buildDir = BUILD_DIR): Promise<boolean> {
   const outputs = await fileTimes(buildDir);
   const complete = (await fileTimes(path.join(buildDir, 'sitemap.xml'))).length === 1;
   if (!complete || outputs.length === 0) return false;

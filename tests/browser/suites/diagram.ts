@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { switchToDarkWithToggle } from '../lib/colorMode';
 import { newBrowserContext, openRendered, type SiteSession } from '../lib/session';
 import { mermaidBlocks, readSource, sequenceParticipants } from '../lib/sitePages';
 
 interface DiagramSnapshot {
-  readonly markup: string;
   /** Each participant box's label, once (mermaid draws every box at the top and again at the bottom). */
   readonly participants: string[];
   /** The accessible name mermaid gives the SVG from `accTitle`. */
@@ -25,23 +25,12 @@ function snapshotDiagrams(page: Page): Promise<DiagramSnapshot[]> {
       );
       const box = svg.querySelector('rect.actor');
       return {
-        markup: svg.outerHTML,
         participants: [...new Set(labels)],
         title: svg.querySelector(':scope > title')?.textContent ?? '',
         boxFill: box ? getComputedStyle(box).fill : '',
       };
     }),
   );
-}
-
-/** Clicks the navbar's colour mode toggle (it cycles system, light and dark) until the page is dark. */
-async function switchToDarkWithToggle(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: /switch between dark and light mode/i });
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    if ((await page.locator('html').getAttribute('data-theme')) === 'dark') return;
-    await toggle.click();
-  }
-  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
 }
 
 export function diagramTests(session: SiteSession): void {
@@ -61,15 +50,6 @@ export function diagramTests(session: SiteSession): void {
         expect(light, sitePage.route).toHaveLength(sources.length);
 
         await switchToDarkWithToggle(page);
-        const lightMarkup = light.map((diagram) => diagram.markup);
-        await page.waitForFunction(
-          (before) => {
-            const now = Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg')).map((svg) => svg.outerHTML);
-            return now.length === before.length && now.every((markup, index) => markup !== before[index]);
-          },
-          lightMarkup,
-          { timeout: 15_000 },
-        );
         const dark = await snapshotDiagrams(page);
 
         sources.forEach((source, index) => {

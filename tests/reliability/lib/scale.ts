@@ -10,14 +10,14 @@ export const COUNTS = FULL_SCALE
       fuzzHttp: 600,
       /** Orders (create → checkout → capture) placed concurrently by the load clients. */
       loadOrders: 1_200,
-      /** How long the crash test loads the child sandbox before kill -9. */
-      crashLoadMs: 3_000,
+      /** The crash test kills the child sandbox once this many captures were answered (or after 60 s). */
+      crashCapturesBeforeKill: 400,
     }
   : {
       fuzzInjected: 1_500,
       fuzzHttp: 120,
       loadOrders: 200,
-      crashLoadMs: 1_200,
+      crashCapturesBeforeKill: 60,
     };
 
 /** Test timeout that leaves room for the full counts. */
