@@ -46,9 +46,9 @@ async function fileTimes(target: string): Promise<number[]> {
  * build/ is fresh when it holds a complete build whose oldest file is newer than every input. The oldest
  * output file dates from the start of that build, so an edit made while it ran still counts as newer.
  */
-async function isBuildFresh(buildDir = BUILD_DIR): Promise<boolean> {
-  const outputs = await fileTimes(buildDir);
-  const complete = (await fileTimes(path.join(buildDir, 'sitemap.xml'))).length === 1;
+async function isBuildFresh(): Promise<boolean> {
+  const outputs = await fileTimes(BUILD_DIR);
+  const complete = (await fileTimes(path.join(BUILD_DIR, 'sitemap.xml'))).length === 1;
   if (!complete || outputs.length === 0) return false;
   const inputs = (await Promise.all(BUILD_INPUTS.map((input) => fileTimes(path.join(SITE_DIR, input))))).flat();
   return Math.max(...inputs) < Math.min(...outputs);
