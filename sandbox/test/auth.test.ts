@@ -22,7 +22,7 @@ describe('authentication', () => {
     ['an unknown project', basicAuth('test-proj_unknown', 'key_sandbox_x'), 'request.authentication.invalid-project-id', /Unknown project/],
     ['a project without test- prefix', basicAuth('someone', 'key_sandbox_x'), 'request.authentication.invalid-project-id', /test-proj_/],
     ['a live project id', basicAuth('proj_liveLooking', 'key_sandbox_x'), 'request.authentication.invalid', /live/],
-    ['a live secret', basicAuth(DEMO_PROJECT.id, 'key_live_liveLooking'), 'request.authentication.invalid', /live/],
+    ['a live secret', basicAuth(DEMO_PROJECT.id, 'key_live_fake'), 'request.authentication.invalid', /live/],
     ['a bearer token', 'Bearer abc', 'request.authentication.invalid', /Basic auth/],
   ])('refuses %s with a JSON 401', async (_label, auth, errorType, message) => {
     const response = await api.get('/', { auth });
