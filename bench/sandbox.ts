@@ -75,7 +75,9 @@ try {
   // The fixed-rate run gets a fresh sandbox, so that its memory is that of one run at 1,000 req/s.
   const steady = await sandboxCli(':memory:');
   servers.push(steady);
-  const fixed = await load(steady.url, FIXED_RATE_S, { connections: 10, overallRate: FIXED_RATE });
+  const atFixedRate = { connections: 10, overallRate: FIXED_RATE };
+  await load(steady.url, WARMUP_S, atFixedRate);
+  const fixed = await load(steady.url, FIXED_RATE_S, atFixedRate);
   const rssMb = (peakRssKb(steady.pid) ?? Number.NaN) / 1024;
 
   const ratio = ours.rps / theirs.rps;

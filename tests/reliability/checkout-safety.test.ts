@@ -11,7 +11,7 @@ import { storeFingerprint } from './lib/store-integrity.ts';
 // postMessage targets the return origin, never "*"; a gway_req_ token works once and only for its
 // invoice; pages send a strict CSP and render every echoed value as text.
 
-const RUNS = FULL_SCALE ? 300 : 60;
+const RUNS = FULL_SCALE ? 300 : 40;
 const AUTH = basicAuth(DEMO_PROJECT.id, DEMO_PROJECT.secret);
 let app: SandboxApp;
 let confId: string;

@@ -14,10 +14,10 @@ export const COUNTS = FULL_SCALE
       crashCapturesBeforeKill: 400,
     }
   : {
-      fuzzInjected: 1_500,
-      fuzzHttp: 120,
+      fuzzInjected: 1_000,
+      fuzzHttp: 100,
       loadOrders: 200,
-      crashCapturesBeforeKill: 60,
+      crashCapturesBeforeKill: 40,
     };
 
 /** Test timeout that leaves room for the full counts. */
