@@ -6,13 +6,23 @@ import { darkCodeTheme, lightCodeTheme } from './src/prismThemes';
 import { DEMO_PROJECT } from './sandbox/src/demo.ts';
 import { LOCAL_SITE_ORIGINS } from './sandbox/src/lib/cors.ts';
 import type { TryItSettings } from './src/components/Sample/tryItSettings';
+import codeTokenColors from './src/plugins/codeTokenColors';
 import commonJsBuildOutput from './src/plugins/commonJsBuildOutput';
-import lazyMermaidChunks from './src/plugins/lazyMermaidChunks';
+import inlineDiagrams from './src/plugins/inlineDiagrams';
 import markdownTwin from './src/plugins/markdownTwin';
 import sampleDependencies from './src/plugins/sampleDependencies';
+import starters from './src/plugins/starters';
 import remarkSamples from './src/remark/samples';
+import remarkMermaidDiagrams from './src/remark/mermaidDiagrams';
+import { MERMAID_OPTIONS, MERMAID_THEMES } from './src/diagrams/mermaidSettings';
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Diagrams are inline SVGs rendered at build time (src/remark/mermaidDiagrams.ts). Only `docusaurus start`
+ * keeps @docusaurus/theme-mermaid, to draw a diagram edited since its last `npm run diagrams` in the browser.
+ */
+const clientMermaid = process.env.NODE_ENV !== 'production';
 
 /**
  * The public URL decides the sitemap's and canonical links' host. Deployments set DOCS_SITE_URL
@@ -48,7 +58,7 @@ export default async function createConfig(): Promise<Config> {
     onBrokenAnchors: 'throw',
 
     markdown: {
-      mermaid: true,
+      mermaid: clientMermaid,
       hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
     },
 
@@ -63,7 +73,7 @@ export default async function createConfig(): Promise<Config> {
             routeBasePath: '/',
             sidebarPath: './sidebars.ts',
             path: docsDir,
-            beforeDefaultRemarkPlugins: [[remarkSamples, { siteDir, samplesDir }]],
+            beforeDefaultRemarkPlugins: [[remarkSamples, { siteDir, samplesDir }], [remarkMermaidDiagrams, { clientFallback: clientMermaid }]],
           },
           blog: false,
           pages: false,
@@ -74,10 +84,10 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
 
-    plugins: [commonJsBuildOutput, lazyMermaidChunks, sampleDependencies({ samplesDir, docsDir }), markdownTwin({ siteDir, samplesDir })],
+    plugins: [commonJsBuildOutput, codeTokenColors, inlineDiagrams, sampleDependencies({ samplesDir, docsDir }), markdownTwin({ siteDir, samplesDir }), starters({ siteDir, samplesDir })],
 
     themes: [
-      '@docusaurus/theme-mermaid',
+      ...(clientMermaid ? ['@docusaurus/theme-mermaid'] : []),
       [
         '@easyops-cn/docusaurus-search-local',
         {
@@ -86,8 +96,9 @@ export default async function createConfig(): Promise<Config> {
           indexBlog: false,
           indexPages: false,
           hashed: 'filename',
-          // Prose only: code, samples and the diagram would bloat the index with tokens nobody searches.
-          ignoreCssSelectors: ['pre', '[data-sample]', '.docusaurus-mermaid-container', '.sequence-diagram'],
+          // Prose only: code and samples would bloat the index with tokens nobody searches. A diagram is
+          // indexed once, through its step list: its drawing repeats the same labels.
+          ignoreCssSelectors: ['pre', '[data-sample]', '.diagram__drawing', '.docusaurus-mermaid-container'],
           searchResultLimits: 8,
         },
       ],
@@ -101,13 +112,8 @@ export default async function createConfig(): Promise<Config> {
         { name: 'theme-color', content: '#242526', media: '(prefers-color-scheme: dark)' },
       ],
       prism: { theme: lightCodeTheme, darkTheme: darkCodeTheme },
-      mermaid: {
-        theme: { light: 'neutral', dark: 'dark' },
-        // Seven participants must fit the ~720px text column: narrow actors, wrapped messages.
-        options: {
-          sequence: { wrap: true, width: 104, actorMargin: 8, messageMargin: 28, messageFontSize: 14, actorFontSize: 14 },
-        },
-      },
+      // The same settings the build-time renderer uses (src/diagrams/mermaidSettings.ts).
+      mermaid: { theme: MERMAID_THEMES, options: MERMAID_OPTIONS },
       navbar: {
         title: 'APM docs',
         logo: { alt: '', src: 'img/favicon.svg', width: 32, height: 32 },

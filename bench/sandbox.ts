@@ -55,7 +55,7 @@ try {
   const spec = join(dir, 'invoices-openapi.json');
   const converted = writePrismReadySpec(REFERENCE_SPEC, spec);
   const prismPort = await freePort();
-  const sandboxCli = async (db: string) => spawnSandboxCli(['--port', String(await freePort()), '--db', db], join(dir, 'sandbox.log'));
+  const sandboxCli = async (db: string) => spawnSandboxCli(['--port', String(await freePort()), '--db', db, '--rate-limit', '0'], join(dir, 'sandbox.log'));
   const [sandbox, fileSandbox, prism] = await Promise.all([
     sandboxCli(':memory:'),
     sandboxCli(join(dir, 'bench.db')),

@@ -20,13 +20,15 @@ export const PERFORMANCE_METRICS = [
 export interface LighthouseRun {
   readonly scores: LighthouseScores;
   readonly metrics: Record<(typeof PERFORMANCE_METRICS)[number], string>;
+  /** The same metrics as numbers: milliseconds, except cumulative-layout-shift (unitless). */
+  readonly values: Record<(typeof PERFORMANCE_METRICS)[number], number>;
 }
 
 const LIGHTHOUSE_CLI = path.join(SITE_DIR, 'node_modules', 'lighthouse', 'cli', 'index.js');
 
 interface LighthouseResult {
   readonly categories: Record<string, { readonly score: number | null }>;
-  readonly audits: Record<string, { readonly displayValue?: string }>;
+  readonly audits: Record<string, { readonly displayValue?: string; readonly numericValue?: number }>;
   readonly runtimeError?: { readonly message: string };
 }
 
@@ -56,6 +58,9 @@ export async function runLighthouse(url: string): Promise<LighthouseRun> {
     metrics: Object.fromEntries(
       PERFORMANCE_METRICS.map((metric) => [metric, result.audits[metric]?.displayValue ?? 'n/a']),
     ) as LighthouseRun['metrics'],
+    values: Object.fromEntries(
+      PERFORMANCE_METRICS.map((metric) => [metric, result.audits[metric]?.numericValue ?? Number.NaN]),
+    ) as LighthouseRun['values'],
   };
 }
 

@@ -3,7 +3,7 @@
 The funds are reserved; capture them later (for example when you ship)
 with the same token as source, or void the invoice to release them.
 
-Install the SDK first: pip install processout
+Written for processout 7.3.0: pip install processout==7.3.0
 Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and
 PROCESSOUT_API_URL when set; INVOICE_ID (iv_...) and GATEWAY_TOKEN (the
 gway_req_... token from the checkout). Prints the transaction status;
@@ -35,7 +35,10 @@ API_ERRORS = (
 try:
     # #region authorize-invoice
     invoice = client.new_invoice().find(os.environ["INVOICE_ID"])
-    transaction = invoice.authorize(os.environ["GATEWAY_TOKEN"])
+    # processout 7.x returns the transaction and the customer action
+    # (none for an APM token).
+    transaction, _customer_action = invoice.authorize(
+        os.environ["GATEWAY_TOKEN"])
     if transaction.status == "failed":
         # Declined: tell the customer, and offer another APM.
         sys.exit(f"Payment failed: {transaction.error_code}")

@@ -1,6 +1,7 @@
 // Build the URL of an APM's payment page for an invoice, on your backend: redirect the customer's
 // browser to it (backend redirect), or hand it to your mobile app to open.
-// Node 20 or later, no dependencies. Run it with: npx tsx build-apm-redirect-url.ts
+// Node 20 or later, no dependencies.
+// Run it with: npx tsx build-apm-redirect-url.ts
 // Reads PROCESSOUT_PROJECT_ID, INVOICE_ID (iv_…) and GATEWAY_CONFIGURATION_ID (gway_conf_…, see
 // list-apms), and PROCESSOUT_CHECKOUT_URL when set. Prints {"redirect_url": "…"}.
 

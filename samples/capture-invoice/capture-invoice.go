@@ -1,6 +1,6 @@
 // Capture an invoice with the token the APM checkout returned, on your backend.
 //
-// Install the SDK first: go get gopkg.in/processout.v5
+// Written for gopkg.in/processout.v5 v5.6.1: go get gopkg.in/processout.v5@v5.6.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
 // INVOICE_ID (iv_…) and GATEWAY_TOKEN (the gway_req_… token from the checkout).
 // Prints the transaction status; exits with status 1 when the payment failed.
@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"gopkg.in/processout.v5"
+	"gopkg.in/processout.v5/errors"
 )
 
 // text reads an optional string field of an SDK object.
@@ -20,6 +21,15 @@ func text(field *string) string {
 		return ""
 	}
 	return *field
+}
+
+// errorType reads the API's error_type (such as request.source.invalid) from an SDK error: the SDK
+// keeps it in Code(), and err.Error() is the message alone.
+func errorType(err error) string {
+	if coded, ok := err.(errors.CodedError); ok {
+		return coded.Code()
+	}
+	return ""
 }
 
 func main() {
@@ -36,8 +46,8 @@ func main() {
 	// The customer action is nil for an APM token.
 	transaction, _, err := invoice.Capture(os.Getenv("GATEWAY_TOKEN"))
 	if err != nil {
-		// The error includes the API's error_type, such as request.source.invalid.
-		log.Fatalf("could not capture the invoice: %v", err)
+		// errorType(err) is the API's error_type, such as request.source.invalid.
+		log.Fatalf("could not capture the invoice: %s: %v", errorType(err), err)
 	}
 	switch text(transaction.Status) {
 	case "completed":

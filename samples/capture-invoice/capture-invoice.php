@@ -2,7 +2,7 @@
 
 // Capture an invoice with the token the APM checkout returned, on your backend.
 //
-// Install the SDK first: composer require processout/processout-php
+// Written for processout/processout-php 7.4.1: composer require processout/processout-php:7.4.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
 // INVOICE_ID (iv_…) and GATEWAY_TOKEN (the gway_req_… token from the checkout).
 // Prints the transaction status; exits with status 1 when the payment failed.

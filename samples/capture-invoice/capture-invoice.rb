@@ -1,6 +1,6 @@
 # Capture an invoice with the token the APM checkout returned, on your backend.
 #
-# Install the SDK first: gem install processout
+# Written for the processout gem 6.0.0: gem install processout:6.0.0
 # Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
 # INVOICE_ID (iv_…) and GATEWAY_TOKEN (the gway_req_… token from the checkout).
 # Prints the transaction status; exits with status 1 when the payment failed.

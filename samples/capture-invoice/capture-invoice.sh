@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Capture an invoice with the token the APM checkout returned, on your backend.
+# Run it with: bash capture-invoice.sh
 # Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
 # INVOICE_ID (iv_…) and GATEWAY_TOKEN (the gway_req_… token from the checkout).
 # Prints the API's JSON answer: {"success": true, "transaction": {"status": …, …}}.
@@ -8,8 +9,10 @@ set -euo pipefail
 : "${GATEWAY_TOKEN:?set GATEWAY_TOKEN to the gway_req_… token from the checkout}"
 
 # #region capture-invoice
-# --data-urlencode: a token can contain "+", which -d sends as is and the API reads as a space.
-curl -sS --fail-with-body "${PROCESSOUT_API_URL:-https://api.processout.com}/invoices/$INVOICE_ID/capture" \
+api_url="${PROCESSOUT_API_URL:-https://api.processout.com}"
+# --data-urlencode: a "+" in the token would otherwise reach the API as a space.
+curl -X POST "$api_url/invoices/$INVOICE_ID/capture" \
+  -sS --fail-with-body \
   -u "$PROCESSOUT_PROJECT_ID:$PROCESSOUT_PROJECT_SECRET" \
   --data-urlencode source="$GATEWAY_TOKEN"
 # #endregion

@@ -80,7 +80,7 @@ const client = createProcessOutClient({
 const invoiceId = requireEnv("INVOICE_ID");
 const gatewayToken = requireEnv("GATEWAY_TOKEN");
 
-try {
+async function main(): Promise<void> {
   // #region capture-invoice
   const { transaction } = await client.post<{ transaction: Transaction }>(
     `/invoices/${encodeURIComponent(invoiceId)}/capture`,
@@ -103,8 +103,9 @@ try {
   // #endregion
   const { id, invoice_id, status, amount, currency, captured_amount, error_code, error_message } = transaction;
   console.log(JSON.stringify({ id, invoice_id, status, amount, currency, captured_amount, error_code, error_message }, null, 2));
-} catch (error) {
-  if (!(error instanceof ProcessOutError)) throw error;
-  console.error(`${error.errorType}: ${error.message}`);
-  process.exitCode = 1;
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ProcessOutError ? `${error.errorType}: ${error.message}` : error);
+  process.exitCode = 1;
+});

@@ -84,7 +84,7 @@ const invoiceId = requireEnv("INVOICE_ID");
 const gatewayConfigurationId = requireEnv("GATEWAY_CONFIGURATION_ID");
 const outcome = process.env.OUTCOME || "approve";
 
-try {
+async function main(): Promise<void> {
   // #region complete-test-payment
   const result = await client.post<CompletedTestPayment>(`/_sandbox/invoices/${encodeURIComponent(invoiceId)}/complete`, {
     gateway_configuration_id: gatewayConfigurationId,
@@ -92,8 +92,9 @@ try {
   });
   // #endregion
   console.log(JSON.stringify(result, null, 2));
-} catch (error) {
-  if (!(error instanceof ProcessOutError)) throw error;
-  console.error(`${error.errorType}: ${error.message}`);
-  process.exitCode = 1;
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ProcessOutError ? `${error.errorType}: ${error.message}` : error);
+  process.exitCode = 1;
+});

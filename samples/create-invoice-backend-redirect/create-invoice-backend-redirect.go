@@ -1,7 +1,7 @@
 // Create an APM-ready invoice for a backend redirect: the checkout sends the customer straight back to
 // return_url?token=… with an HTTP redirect, instead of posting the result to a ProcessOut.js page.
 //
-// Install the SDK first: go get gopkg.in/processout.v5
+// Written for gopkg.in/processout.v5 v5.6.1: go get gopkg.in/processout.v5@v5.6.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 // RETURN_URL overrides the example return address of your site.
 package main
@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"gopkg.in/processout.v5"
+	"gopkg.in/processout.v5/errors"
 )
 
 // envOr reads an environment variable, with a fallback when it is unset.
@@ -20,6 +21,15 @@ func envOr(name, fallback string) string {
 		return value
 	}
 	return fallback
+}
+
+// errorType reads the API's error_type (such as request.source.invalid) from an SDK error: the SDK
+// keeps it in Code(), and err.Error() is the message alone.
+func errorType(err error) string {
+	if coded, ok := err.(errors.CodedError); ok {
+		return coded.Code()
+	}
+	return ""
 }
 
 func main() {
@@ -43,8 +53,8 @@ func main() {
 		},
 	})
 	if err != nil {
-		// The error includes the API's error_type and message.
-		log.Fatalf("could not create the invoice: %v", err)
+		// errorType(err) is the API's error_type, such as request.authentication.invalid.
+		log.Fatalf("could not create the invoice: %s: %v", errorType(err), err)
 	}
 	// #endregion
 

@@ -4,7 +4,7 @@ The checkout sends the customer straight back to return_url?token=...
 with an HTTP redirect, instead of posting the result to a page that
 runs ProcessOut.js.
 
-Install the SDK first: pip install processout
+Written for processout 7.3.0: pip install processout==7.3.0
 Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and
 PROCESSOUT_API_URL when set. RETURN_URL overrides the example
 return address of your site.

@@ -1,7 +1,7 @@
 # Create an APM-ready invoice for a backend redirect: the checkout sends the customer straight back to
 # return_url?token=… with an HTTP redirect, instead of posting the result to a ProcessOut.js page.
 #
-# Install the SDK first: gem install processout
+# Written for the processout gem 6.0.0: gem install processout:6.0.0
 # Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 # RETURN_URL overrides the example return address of your site.
 

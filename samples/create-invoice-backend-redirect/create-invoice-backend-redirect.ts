@@ -75,7 +75,7 @@ const client = createProcessOutClient({
   apiUrl: process.env.PROCESSOUT_API_URL || "https://api.processout.com",
 });
 
-try {
+async function main(): Promise<void> {
   // #region create-invoice
   const { invoice } = await client.post<{ invoice: Invoice }>("/invoices", {
     name: "Amazing item",
@@ -87,8 +87,9 @@ try {
   });
   // #endregion
   console.log(JSON.stringify(invoice, null, 2));
-} catch (error) {
-  if (!(error instanceof ProcessOutError)) throw error;
-  console.error(`${error.errorType}: ${error.message}`);
-  process.exitCode = 1;
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ProcessOutError ? `${error.errorType}: ${error.message}` : error);
+  process.exitCode = 1;
+});

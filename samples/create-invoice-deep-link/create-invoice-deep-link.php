@@ -2,7 +2,7 @@
 
 // Create an APM-ready invoice whose return_url is a deep link back into your mobile app.
 //
-// Install the SDK first: composer require processout/processout-php
+// Written for processout/processout-php 7.4.1: composer require processout/processout-php:7.4.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 
 declare(strict_types=1);

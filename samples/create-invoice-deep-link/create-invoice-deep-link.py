@@ -3,7 +3,7 @@
 Its return_url is a deep link that brings the customer back into your
 app after the APM payment page.
 
-Install the SDK first: pip install processout
+Written for processout 7.3.0: pip install processout==7.3.0
 Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and
 PROCESSOUT_API_URL when set.
 """

@@ -1,6 +1,6 @@
 // Create an APM-ready invoice that also names the webhook endpoint to notify about its payment.
 //
-// Install the SDK first: go get gopkg.in/processout.v5
+// Written for gopkg.in/processout.v5 v5.6.1: go get gopkg.in/processout.v5@v5.6.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 // RETURN_URL and WEBHOOK_URL override the example addresses of your site.
 package main
@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"gopkg.in/processout.v5"
+	"gopkg.in/processout.v5/errors"
 )
 
 // envOr reads an environment variable, with a fallback when it is unset.
@@ -19,6 +20,15 @@ func envOr(name, fallback string) string {
 		return value
 	}
 	return fallback
+}
+
+// errorType reads the API's error_type (such as request.source.invalid) from an SDK error: the SDK
+// keeps it in Code(), and err.Error() is the message alone.
+func errorType(err error) string {
+	if coded, ok := err.(errors.CodedError); ok {
+		return coded.Code()
+	}
+	return ""
 }
 
 func main() {
@@ -42,8 +52,8 @@ func main() {
 		},
 	})
 	if err != nil {
-		// The error includes the API's error_type and message.
-		log.Fatalf("could not create the invoice: %v", err)
+		// errorType(err) is the API's error_type, such as request.authentication.invalid.
+		log.Fatalf("could not create the invoice: %s: %v", errorType(err), err)
 	}
 	// #endregion
 

@@ -2,7 +2,7 @@
 
 // Create an APM-ready invoice that also names the webhook endpoint to notify about its payment.
 //
-// Install the SDK first: composer require processout/processout-php
+// Written for processout/processout-php 7.4.1: composer require processout/processout-php:7.4.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 // RETURN_URL and WEBHOOK_URL override the example addresses of your site.
 

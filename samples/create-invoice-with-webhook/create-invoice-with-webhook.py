@@ -3,7 +3,7 @@
 ProcessOut notifies that endpoint of every change of the invoice's
 payment, on top of the endpoints set in the Dashboard.
 
-Install the SDK first: pip install processout
+Written for processout 7.3.0: pip install processout==7.3.0
 Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and
 PROCESSOUT_API_URL when set. RETURN_URL and WEBHOOK_URL
 override the example addresses of your site.

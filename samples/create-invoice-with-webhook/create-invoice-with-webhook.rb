@@ -1,6 +1,6 @@
 # Create an APM-ready invoice that also names the webhook endpoint to notify about its payment.
 #
-# Install the SDK first: gem install processout
+# Written for the processout gem 6.0.0: gem install processout:6.0.0
 # Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 # RETURN_URL and WEBHOOK_URL override the example addresses of your site.
 

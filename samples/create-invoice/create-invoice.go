@@ -1,6 +1,6 @@
 // Create an APM-ready invoice whose return_url brings the customer back to your web checkout.
 //
-// Install the SDK first: go get gopkg.in/processout.v5
+// Written for gopkg.in/processout.v5 v5.6.1: go get gopkg.in/processout.v5@v5.6.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 package main
 
@@ -10,7 +10,17 @@ import (
 	"os"
 
 	"gopkg.in/processout.v5"
+	"gopkg.in/processout.v5/errors"
 )
+
+// errorType reads the API's error_type (such as request.source.invalid) from an SDK error: the SDK
+// keeps it in Code(), and err.Error() is the message alone.
+func errorType(err error) string {
+	if coded, ok := err.(errors.CodedError); ok {
+		return coded.Code()
+	}
+	return ""
+}
 
 func main() {
 	client := processout.New(
@@ -31,8 +41,8 @@ func main() {
 		},
 	})
 	if err != nil {
-		// The error includes the API's error_type and message.
-		log.Fatalf("could not create the invoice: %v", err)
+		// errorType(err) is the API's error_type, such as request.authentication.invalid.
+		log.Fatalf("could not create the invoice: %s: %v", errorType(err), err)
 	}
 	// #endregion
 

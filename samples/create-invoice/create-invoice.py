@@ -3,7 +3,7 @@
 Its return_url brings the customer back to your checkout page after the
 APM payment page.
 
-Install the SDK first: pip install processout
+Written for processout 7.3.0: pip install processout==7.3.0
 Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and
 PROCESSOUT_API_URL when set.
 """

@@ -2,7 +2,7 @@
 
 // Fetch an event by its ID, on your backend: what a webhook notification points to.
 //
-// Install the SDK first: composer require processout/processout-php
+// Written for processout/processout-php 7.4.1: composer require processout/processout-php:7.4.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
 // EVENT_ID (ev_…, the event_id of a webhook notification).
 // Prints the event type and its transaction's status.

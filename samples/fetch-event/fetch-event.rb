@@ -1,6 +1,6 @@
 # Fetch an event by its ID, on your backend: what a webhook notification points to.
 #
-# Install the SDK first: gem install processout
+# Written for the processout gem 6.0.0: gem install processout:6.0.0
 # Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
 # EVENT_ID (ev_…, the event_id of a webhook notification).
 # Prints the event type and its transaction's status.

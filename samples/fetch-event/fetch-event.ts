@@ -79,7 +79,7 @@ const client = createProcessOutClient({
 
 const eventId = requireEnv("EVENT_ID");
 
-try {
+async function main(): Promise<void> {
   // #region fetch-event
   // Only a request signed with your secret key gets the event: this is what proves it is genuine.
   const { event } = await client.get<{ event: ProcessOutEvent }>(`/events/${encodeURIComponent(eventId)}`);
@@ -92,8 +92,9 @@ try {
     error_code: event.data.transaction.error_code,
   };
   console.log(JSON.stringify({ id: event.id, name: event.name, fired_at: event.fired_at, data: { transaction } }, null, 2));
-} catch (error) {
-  if (!(error instanceof ProcessOutError)) throw error;
-  console.error(`${error.errorType}: ${error.message}`);
-  process.exitCode = 1;
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ProcessOutError ? `${error.errorType}: ${error.message}` : error);
+  process.exitCode = 1;
+});

@@ -1,6 +1,6 @@
 // List the APMs (alternative payment methods) your project can offer, from your backend.
 //
-// Install the SDK first: go get gopkg.in/processout.v5
+// Written for gopkg.in/processout.v5 v5.6.1: go get gopkg.in/processout.v5@v5.6.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 // Prints one entry per APM: the gateway configuration ID to pay with, and what to show the customer.
 package main
@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"gopkg.in/processout.v5"
+	"gopkg.in/processout.v5/errors"
 )
 
 // apm is what a checkout page needs to offer one APM.
@@ -29,6 +30,15 @@ func text(field *string) string {
 	return *field
 }
 
+// errorType reads the API's error_type (such as request.source.invalid) from an SDK error: the SDK
+// keeps it in Code(), and err.Error() is the message alone.
+func errorType(err error) string {
+	if coded, ok := err.(errors.CodedError); ok {
+		return coded.Code()
+	}
+	return ""
+}
+
 func main() {
 	client := processout.New(
 		os.Getenv("PROCESSOUT_PROJECT_ID"),
@@ -44,8 +54,8 @@ func main() {
 		ExpandMerchantAccounts: true,
 	})
 	if err != nil {
-		// The error includes the API's error_type and message.
-		log.Fatalf("could not list the APMs: %v", err)
+		// errorType(err) is the API's error_type, such as request.authentication.invalid.
+		log.Fatalf("could not list the APMs: %s: %v", errorType(err), err)
 	}
 	apms := []apm{}
 	for configurations.Next() {
@@ -62,7 +72,7 @@ func main() {
 		})
 	}
 	if err := configurations.Error(); err != nil {
-		log.Fatalf("could not list the APMs: %v", err)
+		log.Fatalf("could not list the APMs: %s: %v", errorType(err), err)
 	}
 	// #endregion
 

@@ -2,7 +2,7 @@
 
 // List the APMs (alternative payment methods) your project can offer, from your backend.
 //
-// Install the SDK first: composer require processout/processout-php
+// Written for processout/processout-php 7.4.1: composer require processout/processout-php:7.4.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 // Prints one entry per APM: the gateway configuration ID to pay with, and what to show the customer.
 
@@ -35,12 +35,16 @@ try {
     ]);
     $apms = [];
     foreach ($configurations as $configuration) {
+        $gateway = $configuration->getGateway();
+        if ($gateway === null) {
+            continue; // No gateway details in the answer.
+        }
         $apms[] = [
             // Pay with this ID: it goes into the checkout URL.
             'gateway_configuration_id' => $configuration->getId(),
-            'gateway_name' => $configuration->getGateway()->getName(),
-            'display_name' => $configuration->getGateway()->getDisplayName(),
-            'logo_url' => $configuration->getGateway()->getLogoUrl(),
+            'gateway_name' => $gateway->getName(),
+            'display_name' => $gateway->getDisplayName(),
+            'logo_url' => $gateway->getLogoUrl(),
         ];
     }
     // #endregion

@@ -1,6 +1,6 @@
 """List the APMs (alternative payment methods) your project can offer.
 
-Install the SDK first: pip install processout
+Written for processout 7.3.0: pip install processout==7.3.0
 Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and
 PROCESSOUT_API_URL when set. Prints one entry per APM: the gateway
 configuration ID to pay with, and what to show the customer.
@@ -44,6 +44,8 @@ try:
             "logo_url": configuration.gateway.logo_url,
         }
         for configuration in configurations
+        # gateway is None when the answer has no gateway details.
+        if configuration.gateway is not None
     ]
     # #endregion
 except API_ERRORS as error:

@@ -1,6 +1,6 @@
 # List the APMs (alternative payment methods) your project can offer, from your backend.
 #
-# Install the SDK first: gem install processout
+# Written for the processout gem 6.0.0: gem install processout:6.0.0
 # Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 # Prints one entry per APM: the gateway configuration ID to pay with, and what to show the customer.
 
@@ -25,7 +25,10 @@ begin
     filter: "alternative-payment-methods",
     expand_merchant_accounts: true
   )
-  apms = configurations.map do |configuration|
+  apms = configurations.filter_map do |configuration|
+    # Skip a configuration without gateway details.
+    next unless configuration.gateway
+
     {
       # Pay with this ID: it goes into the checkout URL.
       gateway_configuration_id: configuration.id,

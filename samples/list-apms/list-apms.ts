@@ -74,7 +74,7 @@ const client = createProcessOutClient({
   apiUrl: process.env.PROCESSOUT_API_URL || "https://api.processout.com",
 });
 
-try {
+async function main(): Promise<void> {
   // #region list-apms
   const query = new URLSearchParams({
     filter: "alternative-payment-methods",
@@ -92,8 +92,9 @@ try {
   }));
   // #endregion
   console.log(JSON.stringify(apms, null, 2));
-} catch (error) {
-  if (!(error instanceof ProcessOutError)) throw error;
-  console.error(`${error.errorType}: ${error.message}`);
-  process.exitCode = 1;
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ProcessOutError ? `${error.errorType}: ${error.message}` : error);
+  process.exitCode = 1;
+});

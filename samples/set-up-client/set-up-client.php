@@ -2,7 +2,7 @@
 
 // Set up the ProcessOut client for PHP.
 //
-// Install the SDK first: composer require processout/processout-php
+// Written for processout/processout-php 7.4.1: composer require processout/processout-php:7.4.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 
 declare(strict_types=1);
@@ -24,4 +24,4 @@ if ($apiUrl !== '') {
 }
 // #endregion
 
-echo 'ProcessOut client ready for project ', $client->getProjectId(), ' on ', $client->getHost(), PHP_EOL;
+echo 'ProcessOut client ready for project ', $client->getProjectID(), ' on ', $client->getHost(), PHP_EOL;

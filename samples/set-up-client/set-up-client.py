@@ -1,6 +1,6 @@
 """Set up the ProcessOut client for Python.
 
-Install the SDK first: pip install processout
+Written for processout 7.3.0: pip install processout==7.3.0
 Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and
 PROCESSOUT_API_URL when set.
 """

@@ -1,6 +1,6 @@
 # Set up the ProcessOut client for Ruby.
 #
-# Install the SDK first: gem install processout
+# Written for the processout gem 6.0.0: gem install processout:6.0.0
 # Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 
 # #region set-up-client

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Configure curl calls to the ProcessOut API, then check the credentials.
+# Run it with: bash set-up-client.sh
 # Prints {"success": true} for a valid project ID and secret; otherwise prints the API error and fails.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ set -euo pipefail
 api_url="${PROCESSOUT_API_URL:-https://api.processout.com}"
 
 # Every call authenticates with HTTP Basic auth: project ID as user, secret key as password.
-curl -sS --fail-with-body "$api_url/" \
+curl -X GET "$api_url/" \
+  -sS --fail-with-body \
   -u "$PROCESSOUT_PROJECT_ID:$PROCESSOUT_PROJECT_SECRET"
 # #endregion

@@ -65,11 +65,12 @@ const client = createProcessOutClient({
 // #endregion
 
 // Check the credentials: the API root answers {"success": true} to a valid project ID and secret.
-try {
+async function main(): Promise<void> {
   const answer = await client.get<{ success: true }>("/");
   console.log(JSON.stringify(answer));
-} catch (error) {
-  if (!(error instanceof ProcessOutError)) throw error;
-  console.error(`${error.errorType}: ${error.message}`);
-  process.exitCode = 1;
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ProcessOutError ? `${error.errorType}: ${error.message}` : error);
+  process.exitCode = 1;
+});

@@ -1,6 +1,6 @@
 // A minimal endpoint for ProcessOut webhooks, with Go's net/http.
 //
-// Install the SDK first: go get gopkg.in/processout.v5
+// Written for gopkg.in/processout.v5 v5.6.1: go get gopkg.in/processout.v5@v5.6.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
 // PORT (default 3001) and HOST (default 127.0.0.1; 0.0.0.0 accepts connections from other machines).
 // It listens for POST /webhooks/processout, answers at once, then fetches each event with the secret
@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"gopkg.in/processout.v5"
+	"gopkg.in/processout.v5/errors"
 )
 
 const path = "/webhooks/processout"
@@ -35,6 +36,15 @@ func text(field *string) string {
 		return ""
 	}
 	return *field
+}
+
+// errorType reads the API's error_type (such as request.source.invalid) from an SDK error: the SDK
+// keeps it in Code(), and err.Error() is the message alone.
+func errorType(err error) string {
+	if coded, ok := err.(errors.CodedError); ok {
+		return coded.Code()
+	}
+	return ""
 }
 
 // #region webhook-endpoint
@@ -77,7 +87,7 @@ func (h *webhookHandler) handleEvent(eventID string) {
 	if err != nil {
 		// Not verified: do nothing, and let a later delivery of the same event try again.
 		h.handled.Delete(eventID)
-		log.Printf("%s: could not be verified (%v), ignored", eventID, err)
+		log.Printf("%s: could not be verified (%s: %v), ignored", eventID, errorType(err), err)
 		return
 	}
 

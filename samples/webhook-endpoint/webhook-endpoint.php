@@ -2,7 +2,7 @@
 
 // A minimal endpoint for ProcessOut webhooks, as a plain PHP script.
 //
-// Install the SDK first: composer require processout/processout-php
+// Written for processout/processout-php 7.4.1: composer require processout/processout-php:7.4.1
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 // Serve it at /webhooks/processout with your web server, or try it with PHP's built-in server:
 //   php -S 127.0.0.1:3001 webhook-endpoint.php

@@ -1,6 +1,6 @@
 """A minimal endpoint for ProcessOut webhooks, with http.server.
 
-Install the SDK first: pip install processout
+Written for processout 7.3.0: pip install processout==7.3.0
 Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and
 PROCESSOUT_API_URL when set; PORT (default 3001) and HOST (default
 127.0.0.1; 0.0.0.0 accepts connections from other machines).
@@ -32,11 +32,11 @@ MAX_BODY_BYTES = 64 * 1024
 # Events already handled, or being handled. Delivery is at least once,
 # so the same event can come again. In production keep this in your
 # database (a unique key on the event ID), shared by all your servers.
-handled_events = set()
+handled_events: set[str] = set()
 handled_events_lock = threading.Lock()
 
 
-def handle_event(event_id):
+def handle_event(event_id: str) -> None:
     """Fetch the event with the secret key: it proves it is genuine."""
     with handled_events_lock:
         if event_id in handled_events:
@@ -69,7 +69,7 @@ def handle_event(event_id):
 
 
 class WebhookHandler(BaseHTTPRequestHandler):
-    def do_POST(self):
+    def do_POST(self) -> None:
         if self.path != PATH:
             self.send_error(404)
             return

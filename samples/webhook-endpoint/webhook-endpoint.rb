@@ -1,6 +1,6 @@
 # A minimal endpoint for ProcessOut webhooks, with WEBrick.
 #
-# Install the gems first: gem install processout webrick
+# Written for the processout gem 6.0.0: gem install processout:6.0.0 webrick
 # Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set;
 # PORT (default 3001) and HOST (default 127.0.0.1; 0.0.0.0 accepts connections from other machines).
 # It listens for POST /webhooks/processout, answers at once, then fetches each event with the secret

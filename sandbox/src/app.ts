@@ -11,7 +11,9 @@ import { ApiError } from './lib/errors.ts';
 import './lib/fastify-types.ts';
 import { addSandboxFormats } from './lib/formats.ts';
 import { registerIdempotency } from './lib/idempotency.ts';
-import { clientErrorHandler, frameworkErrors } from './lib/transport-errors.ts';
+import { registerHostCheck } from './lib/hosts.ts';
+import { registerRateLimit } from './lib/rate-limit.ts';
+import { answerRequestsOutsideFastify, clientErrorHandler, frameworkErrors } from './lib/transport-errors.ts';
 import { fromValidationErrors } from './lib/validation-errors.ts';
 import { ErrorResponse } from './schemas/common.ts';
 import { Event, Webhook } from './schemas/event.ts';
@@ -62,8 +64,17 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
     seedGatewayConfigurations(store, project.id);
   }
 
+  // Node answers a request without Host itself (a bare 400) unless told not to: lib/hosts.ts answers it.
+  // Timeouts are checked every connectionsCheckingInterval (Node's 30 s default would make a 10 s bound ~40 s).
+  const serverOptions = {
+    requireHostHeader: false,
+    headersTimeout: config.timeouts.headersMs,
+    connectionsCheckingInterval: Math.min(1_000, Math.max(10, Math.floor(config.timeouts.headersMs / 4))),
+  };
   const app = Fastify({
     logger: false,
+    ...(options.tls ? { https: { ...options.tls, ...serverOptions } } : { http: serverOptions }),
+    requestTimeout: config.timeouts.requestMs,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Ids of any length reach the handlers (and get their resource's 404), like the real API.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_URL_BYTES, querystringParser: (query) => parseNested(query) },
@@ -71,6 +82,8 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
     clientErrorHandler,
     ajv: { customOptions: { allErrors: true }, plugins: [addSandboxFormats] },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  answerRequestsOutsideFastify(app.server);
 
   const scheduler = new Scheduler({ store, config });
   app.decorate('store', store);
@@ -97,6 +110,8 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
     request.errorType = apiError.errorType;
     return reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
   });
+  // First hook of all: nothing (CORS, auth) runs for a host the sandbox does not serve.
+  registerHostCheck(app, config.allowedHostnames);
 
   await app.register(swagger, {
     openapi: {
@@ -112,13 +127,15 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(cors, { delegator: (request, callback) => callback(null, corsFor(request)) });
+  // Before body parsing's hooks: a request its checks refuse still claims its Idempotency-Key, so the 400 is replayed.
+  registerIdempotency(app, store);
   await registerBodyParsing(app);
 
   app.addHook('onRequest', async (request) => {
     const level = request.routeOptions.config.auth;
     if (level) request.project = authenticate(request.headers.authorization, level, (id) => store.findProject(id));
   });
-  registerIdempotency(app, store);
+  registerRateLimit(app, config.rateLimit);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     return payload;

@@ -1,5 +1,5 @@
 // Entry point of `npm run sandbox`.
-import { CliUsageError, HELP, runCli } from './cli-run.ts';
+import { CliStartError, CliUsageError, HELP, runCli } from './cli-run.ts';
 
 try {
   const sandbox = await runCli(process.argv.slice(2), process.stdout);
@@ -9,7 +9,11 @@ try {
     process.once('SIGTERM', stop);
   }
 } catch (error) {
-  if (!(error instanceof CliUsageError)) throw error;
-  process.stderr.write(`${error.message}\n\n${HELP}`);
-  process.exit(2);
+  if (error instanceof CliUsageError) {
+    process.stderr.write(`${error.message}\n\n${HELP}`);
+    process.exit(2);
+  }
+  // A start-up problem is one line saying what to do; anything else too, rather than a stack trace.
+  process.stderr.write(`${error instanceof CliStartError ? error.message : `The sandbox could not start: ${(error as Error).message}`}\n`);
+  process.exit(1);
 }

@@ -1,3 +1,6 @@
+import { normaliseHostname } from './lib/hosts.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './lib/rate-limit.ts';
+import { parsePublicUrl } from './lib/public-url.ts';
 import type { Project } from './store/store.ts';
 import type { Store } from './store/store.ts';
 
@@ -39,26 +42,66 @@ export interface SandboxOptions {
   webhookRetry?: Partial<WebhookRetryOptions>;
   /** More sandbox projects besides the demo one (ids `test-proj_…`, secrets `key_sandbox_…`). */
   extraProjects?: Project[];
-  /** Base URL used in links the API returns (invoice.url, logo_url). Default: the request's own host. */
+  /**
+   * Origin used in links the API returns (invoice.url, logo_url), e.g. `https://sandbox.example`;
+   * its host is also served (see lib/hosts.ts). Default: the scheme and host the request came to.
+   */
   publicUrl?: string;
+  /** Host names clients may use besides loopback ones, the public URL's and the listening address. */
+  allowedHosts?: string[];
+  /** TLS key and certificate (PEM): the app then speaks HTTPS only. `startSandbox({ https })` makes them. */
+  tls?: { key: string; cert: string };
+  timeouts?: Partial<TransportTimeouts>;
   /** Receives one readable line per request (method, path, status, ms, error_type). */
   requestLog?: (line: string) => void;
   /** Largest accepted request body in bytes (default 1 MiB); bigger bodies get a JSON 413. */
   bodyLimit?: number;
+  /** Per-project requests per minute (default 3000) and whether to answer 429 past it (default false; the CLI enforces). */
+  rateLimit?: Partial<RateLimitOptions>;
 }
+
+/** Bounds on slow clients; each answers a JSON 408 `request.timeout`. */
+export interface TransportTimeouts {
+  /** The request line and headers must arrive within this (Node's headersTimeout). */
+  headersMs: number;
+  /** The whole request, body included, must arrive within this (Node's requestTimeout); ≥ headersMs. */
+  requestMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: TransportTimeouts = { headersMs: 10_000, requestMs: 30_000 };
 
 export interface ResolvedConfig {
   webhookUrl: string | null;
   pendingDelayMs: number;
   webhookRetry: WebhookRetryOptions;
   publicUrl: string | null;
+  /** Host names served besides loopback ones and the listening address (lib/hosts.ts). */
+  allowedHostnames: ReadonlySet<string>;
+  timeouts: TransportTimeouts;
+  rateLimit: RateLimitOptions;
 }
 
 export function resolveConfig(options: SandboxOptions): ResolvedConfig {
+  const publicUrl = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  if (!(timeouts.headersMs > 0 && timeouts.requestMs >= timeouts.headersMs)) {
+    throw new Error(`timeouts: need 0 < headersMs ≤ requestMs, got ${timeouts.headersMs} and ${timeouts.requestMs}`);
+  }
   return {
     webhookUrl: options.webhookUrl ?? null,
     pendingDelayMs: options.pendingDelayMs ?? 5_000,
     webhookRetry: { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry },
-    publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
+    publicUrl: publicUrl?.origin ?? null,
+    allowedHostnames: new Set([...(options.allowedHosts ?? []).map(normaliseHostname), ...(publicUrl ? [publicUrl.hostname] : [])]),
+    timeouts,
+    rateLimit: resolveRateLimit(options.rateLimit),
   };
+}
+
+function resolveRateLimit(options: Partial<RateLimitOptions> | undefined): RateLimitOptions {
+  const rateLimit = { ...DEFAULT_RATE_LIMIT, ...options };
+  if (!(Number.isFinite(rateLimit.perMinute) && rateLimit.perMinute > 0)) {
+    throw new Error(`rateLimit.perMinute must be a positive number, got ${rateLimit.perMinute}`);
+  }
+  return rateLimit;
 }

@@ -55,8 +55,8 @@ describe('the APM flow end to end', () => {
       return toInvoice.some((w) => w.status === 'delivered') ? toInvoice : undefined;
     });
     expect(log.map((w) => w.status)).toEqual(['failed', 'delivered']);
-    expect(log[0]).toMatchObject({ request_method: 'POST', response_code: 500, response_body: 'not now', attempt: 1 });
-    expect(log[1]).toMatchObject({ response_code: 200, attempt: 2 });
+    expect(log[0]).toMatchObject({ request_method: 'POST', response_code: '500', response_body: 'not now', attempt: 1 });
+    expect(log[1]).toMatchObject({ response_code: '200', attempt: 2 });
     expect(typeof (log[1] as unknown as { response_time_ms: number }).response_time_ms).toBe('number');
   });
 

@@ -71,8 +71,10 @@ describe('Idempotency-Key', () => {
     expect(first.status).toBe(400);
     expect(replay.body).toEqual(first.body);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
-    // Validation failures happen before the key is claimed, so the key stays free.
+    // Validation failures claim the key like any answer: the same body replays them, another body is refused.
     expect((await api.post('/invoices', bad, withKey('err-2'))).status).toBe(400);
-    expect((await api.post('/invoices', BODY, withKey('err-2'))).status).toBe(200);
+    expect((await api.post('/invoices', bad, withKey('err-2'))).headers.get('idempotent-replayed')).toBe('true');
+    expect((await api.post('/invoices', BODY, withKey('err-2'))).body.error_type).toBe('request.idempotency-key.invalid');
+    expect((await api.post('/invoices', BODY, withKey('err-3'))).status).toBe(200);
   });
 });

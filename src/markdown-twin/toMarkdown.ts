@@ -1,7 +1,8 @@
 /**
  * Turns an MDX docs page into plain Markdown for readers that are not browsers (LLMs, `curl`): front
  * matter becomes a title and summary, every `<Sample>` becomes one fenced code block per language
- * (the file path as its title) read with the site's own sample reader, tabs become labelled sections,
+ * (the file path as its title), read with the site's own element and folder readers but not highlighted,
+ * tabs become labelled sections,
  * admonitions become block quotes, and links to other pages point at their Markdown twins.
  * Code fences, the mermaid diagram included, stay as they are.
  */
@@ -16,8 +17,8 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { SAMPLE_LANGUAGES } from '../sample-files/languages';
-import type { SampleData } from '../sample-files/types';
+import { readSampleElement, SAMPLE_ELEMENT, SampleElementError } from '../remark/samples';
+import type { SampleCode } from '../sample-files/index';
 
 export interface MarkdownPage {
   readonly title: string;
@@ -27,8 +28,8 @@ export interface MarkdownPage {
 }
 
 export interface MarkdownTwinContext {
-  /** Reads a sample folder as the page shows it (the site's `readSampleFolder`). */
-  readonly readSample: (name: string, region: string | undefined) => Promise<SampleData>;
+  /** Reads a sample folder's code as the page shows it (the site's `readSampleCode`). */
+  readonly readSample: (name: string) => Promise<SampleCode>;
   /** The twin URL for a link of the page (e.g. `./setup.mdx#x` → `/setup.md#x`), or undefined to keep it. */
   readonly resolveLink: (url: string) => string | undefined;
 }
@@ -60,16 +61,25 @@ const text = (value: string) => ({ type: 'text', value }) as const;
 const strongParagraph = (label: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'strong', children: [text(label)] }] });
 
 async function sampleBlocks(node: JsxElement, context: MarkdownTwinContext): Promise<RootContent[]> {
-  const name = attribute(node, 'name');
-  if (name === undefined) throw new MarkdownTwinError('<Sample> without a name');
-  const { tabs, response } = await context.readSample(name, attribute(node, 'region'));
-  const blocks: RootContent[] = tabs.map((tab): Code => {
-    const language = SAMPLE_LANGUAGES.find((candidate) => candidate.value === tab.value);
-    return { type: 'code', lang: language?.grammar ?? null, meta: `title="${tab.file}"`, value: tab.code };
-  });
-  if (response) {
+  let name: string;
+  try {
+    ({ name } = readSampleElement(node));
+  } catch (error) {
+    if (error instanceof SampleElementError) throw new MarkdownTwinError(`line ${node.position?.start.line ?? '?'}: ${error.message}`);
+    throw error;
+  }
+  const { files } = await context.readSample(name);
+  const blocks: RootContent[] = files.map(
+    ({ language, file, region }): Code => ({ type: 'code', lang: language.grammar, meta: `title="${file}"`, value: region.code }),
+  );
+  // Each recorded output once: the languages CI does not run show the curl file's, the API's answer.
+  const shown = new Set<string>();
+  for (const { response } of files) {
+    if (!response || shown.has(response.file)) continue;
+    shown.add(response.file);
+    const label = response.kind === 'printed' ? ' printed when CI ran it against the sandbox:' : ' received from the API when CI ran it against the sandbox:';
     blocks.push(
-      { type: 'paragraph', children: [text('What '), { type: 'inlineCode', value: response.file }, text(' printed when CI ran it against the sandbox:')] },
+      { type: 'paragraph', children: [text('What '), { type: 'inlineCode', value: response.file }, text(label)] },
       { type: 'code', lang: 'json', meta: null, value: response.code },
     );
   }
@@ -78,7 +88,7 @@ async function sampleBlocks(node: JsxElement, context: MarkdownTwinContext): Pro
 
 /** The blocks that replace one JSX element: samples resolved, tabs labelled, other wrappers unwrapped. */
 async function replaceElement(node: JsxElement, context: MarkdownTwinContext): Promise<RootContent[]> {
-  if (node.name === 'Sample') return sampleBlocks(node, context);
+  if (node.name === SAMPLE_ELEMENT) return sampleBlocks(node, context);
   const children = await transformChildren(node.children as RootContent[], context);
   if (node.name === 'TabItem') return [strongParagraph(attribute(node, 'label') ?? attribute(node, 'value') ?? ''), ...children];
   return children;

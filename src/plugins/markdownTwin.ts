@@ -2,7 +2,7 @@
  * Publishes every docs page as Markdown next to its HTML (`/apm-prerequisites.md`, `/index.md` for the
  * home page) with its samples resolved, plus `/llms.txt` listing them (llmstxt.org). Runs after the
  * build, from the docs plugin's own metadata and the page sources, and reads samples with
- * `src/sample-files`, the code the pages themselves use.
+ * `src/sample-files`, the code the pages themselves use (without highlighting: Markdown has none).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { resolveDocLink } from '../markdown-twin/links';
 import { formatLlmsTxt } from '../markdown-twin/llmsTxt';
 import { mdxToMarkdown } from '../markdown-twin/toMarkdown';
 import { markdownTwinUrl } from '../markdown-twin/twinUrl';
-import { readSampleFolder } from '../sample-files/readSampleFolder';
+import { readSampleCode } from '../sample-files/index';
 
 export interface MarkdownTwinOptions {
   readonly siteDir: string;
@@ -58,7 +58,7 @@ export default function markdownTwin(options: MarkdownTwinOptions): () => Plugin
         const markdown = await mdxToMarkdown(
           { title: doc.title, description: doc.description, source: await readFile(file, 'utf8') },
           {
-            readSample: (name, region) => readSampleFolder({ siteDir: options.siteDir, samplesDir: options.samplesDir, name, region }),
+            readSample: (name) => readSampleCode({ siteDir: options.siteDir, samplesDir: options.samplesDir, name }),
             resolveLink: (url) => resolveDocLink(url, file, twinBySource),
           },
         );

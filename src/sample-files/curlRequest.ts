@@ -29,10 +29,18 @@ const API_URL = '\u0000api-url\u0000';
 const credential = (name: string) => `\u0000${name}\u0000`;
 const UNRESOLVED = /\u0000unresolved:([^\u0000]*)\u0000/;
 
+/** curl's options whose value is request data, by how curl sends it; every reader of curl samples uses this list. */
+export const CURL_DATA_OPTIONS = {
+  /** `name=value&…` sent as written; `@file` reads a file. */
+  form: new Set(['-d', '--data', '--data-raw', '--data-ascii', '--data-binary']),
+  /** `name=value` sent with the value URL-encoded. */
+  urlencoded: new Set(['--data-urlencode']),
+  /** One multipart/form-data field per option. */
+  multipart: new Set(['-F', '--form', '--form-string']),
+} as const;
+
 const FLAGS = new Set(['-s', '-S', '-sS', '-Ss', '--silent', '--show-error', '-f', '--fail', '--fail-with-body', '-L', '--location']);
 const GET_FLAGS = new Set(['-G', '--get']);
-const RAW_DATA = new Set(['-d', '--data', '--data-raw', '--data-ascii']);
-const URLENCODED_DATA = new Set(['--data-urlencode']);
 
 class Unsupported extends Error {}
 
@@ -96,11 +104,12 @@ function requestOf(args: readonly string[]): TryItRequest {
     };
     if (FLAGS.has(arg)) continue;
     if (GET_FLAGS.has(arg)) asQuery = true;
-    else if (RAW_DATA.has(arg)) {
+    else if (CURL_DATA_OPTIONS.form.has(arg)) {
       const field = value();
       if (field.startsWith('@')) throw new Unsupported(`${arg} reads a file`);
       data.push(field);
-    } else if (URLENCODED_DATA.has(arg)) data.push(urlEncodedField(value()));
+    } else if (CURL_DATA_OPTIONS.urlencoded.has(arg)) data.push(urlEncodedField(value()));
+    else if (CURL_DATA_OPTIONS.multipart.has(arg)) throw new Unsupported(`${arg} sends a multipart form`);
     else if (arg === '-X' || arg === '--request') method = value().toUpperCase();
     else if (arg === '-H' || arg === '--header') {
       const header = value();

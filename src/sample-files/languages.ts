@@ -1,6 +1,6 @@
 /**
  * The languages a sample folder may contain, in the order their tabs appear on every page.
- * A file's extension alone decides its language, so each folder holds at most one file per entry.
+ * A file's extension alone decides its language; a folder holds at most one file per entry (see sampleFolder.ts).
  */
 export interface SampleLanguage {
   /** Tab value, shared site-wide through `groupId="language"` and `?language=` in the URL. */
@@ -24,7 +24,8 @@ export const SAMPLE_LANGUAGES: readonly SampleLanguage[] = [
 
 export type SampleLanguageValue = SampleLanguage['value'];
 
-export function languageForFile(fileName: string): SampleLanguage | undefined {
-  const lower = fileName.toLowerCase();
-  return SAMPLE_LANGUAGES.find((language) => lower.endsWith(language.extension));
+export function sampleLanguage(value: SampleLanguageValue): SampleLanguage {
+  const language = SAMPLE_LANGUAGES.find((candidate) => candidate.value === value);
+  if (!language) throw new Error(`unknown sample language "${value}"`);
+  return language;
 }

@@ -1,21 +1,25 @@
 /**
- * Reads `samples/<name>/` and turns each file into a highlighted tab, with what CI recorded about it
- * (`.verified.json`), the request its curl file sends (for "Try it") and the response its TypeScript file
- * printed in CI (`.response.json`).
+ * Reads `samples/<name>/`: each file's region (`readSampleCode`, all the Markdown twin needs), and for a
+ * page (`readSampleFolder`) each file as a highlighted tab, with what CI recorded about it
+ * (`.verified*.json`), the request its curl file sends (for "Try it"), the response it shows (what it or
+ * the curl file printed in CI, `.response.<language>.json`) and its starter project's address.
  * Every problem throws a `SampleFolderError` naming the folder or file, so a bad sample fails the build.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractCurlRequest, type TryItRequest } from './curlRequest';
 import { highlightCode } from './highlight';
-import { languageForFile, SAMPLE_LANGUAGES, type SampleLanguage } from './languages';
-import { extractCode, SampleRegionError } from './regions';
-import { RESPONSE_FILE } from './response';
+import { sampleLanguage, type SampleLanguage } from './languages';
+import { readRegion, SampleRegionError, type SampleRegion } from './regions';
+import { RECORDED_OUTPUT_LANGUAGES, responseFileOf, tabResponseSource, type RecordedOutputLanguage } from './response';
+import { listSampleFolder } from './sampleFolder';
+import { runCommandOf, starterPath } from './starter';
 import type { SampleData, SampleResponse, SampleTab } from './types';
 import {
   describeVerification,
+  mergeVerificationRecords,
   parseVerificationRecord,
-  VERIFICATION_RECORD_FILE,
+  VERIFICATION_RECORD_FILES,
   VerificationRecordError,
   type VerificationRecord,
 } from './verification';
@@ -33,20 +37,21 @@ export interface ReadSampleFolderOptions {
   /** Directory holding one folder per sample. */
   readonly samplesDir: string;
   readonly name: string;
-  readonly region?: string | undefined;
 }
 
-const SAMPLE_NAME = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+export interface SampleFileCode {
+  readonly language: SampleLanguage;
+  /** Path from the site root, e.g. `samples/create-invoice/create-invoice.ts`. */
+  readonly file: string;
+  readonly source: string;
+  readonly region: SampleRegion;
+  /** The response its tab shows, unhighlighted. */
+  readonly response: Omit<SampleResponse, 'html'> | null;
+}
 
-async function listFolder(folder: string, relativeFolder: string) {
-  try {
-    return await readdir(folder, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new SampleFolderError(`sample folder ${relativeFolder}/ does not exist`);
-    }
-    throw error;
-  }
+/** A folder's files, in tab order. */
+export interface SampleCode {
+  readonly files: readonly SampleFileCode[];
 }
 
 /** Reads a JSON file; null when it does not exist. `relativeFile` names it in errors. */
@@ -66,24 +71,42 @@ async function readJson(absoluteFile: string, relativeFile: string): Promise<unk
 }
 
 async function readVerificationRecord(folder: string, relativeFolder: string): Promise<VerificationRecord> {
-  const file = `${relativeFolder}/${VERIFICATION_RECORD_FILE}`;
-  const content = await readJson(path.join(folder, VERIFICATION_RECORD_FILE), file);
-  if (content === null) return {};
+  const records: VerificationRecord[] = [];
+  for (const name of VERIFICATION_RECORD_FILES) {
+    const file = `${relativeFolder}/${name}`;
+    const content = await readJson(path.join(folder, name), file);
+    if (content === null) continue;
+    try {
+      records.push(parseVerificationRecord(content));
+    } catch (error) {
+      if (error instanceof VerificationRecordError) throw new SampleFolderError(`${file}: ${error.message}`);
+      throw error;
+    }
+  }
   try {
-    return parseVerificationRecord(content);
+    return mergeVerificationRecords(records);
   } catch (error) {
-    if (error instanceof VerificationRecordError) throw new SampleFolderError(`${file}: ${error.message}`);
+    if (error instanceof VerificationRecordError) throw new SampleFolderError(`${relativeFolder}: ${error.message}`);
     throw error;
   }
 }
 
-async function readResponse(folder: string, relativeFolder: string, typeScriptFile: string | undefined): Promise<SampleResponse | null> {
-  const file = `${relativeFolder}/${RESPONSE_FILE}`;
-  const content = await readJson(path.join(folder, RESPONSE_FILE), file);
-  if (content === null) return null;
-  if (typeScriptFile === undefined) throw new SampleFolderError(`${file} exists, but the folder has no TypeScript file that printed it`);
-  const code = JSON.stringify(content, null, 2);
-  return { file: typeScriptFile, code, html: await highlightCode(code, 'json') };
+/** The recorded output of each language that has one, by language, with the file that printed it. */
+async function readRecordedOutputs(
+  folder: string,
+  relativeFolder: string,
+  files: readonly { language: SampleLanguage; file: string }[],
+): Promise<Map<RecordedOutputLanguage, { file: string; code: string }>> {
+  const outputs = new Map<RecordedOutputLanguage, { file: string; code: string }>();
+  for (const language of RECORDED_OUTPUT_LANGUAGES) {
+    const golden = `${relativeFolder}/${responseFileOf(language)}`;
+    const content = await readJson(path.join(folder, responseFileOf(language)), golden);
+    if (content === null) continue;
+    const printer = files.find((entry) => entry.language.value === language);
+    if (!printer) throw new SampleFolderError(`${golden} exists, but the folder has no ${language} file that printed it`);
+    outputs.set(language, { file: printer.file, code: JSON.stringify(content, null, 2) });
+  }
+  return outputs;
 }
 
 /** The request the curl file sends, when a page can send it too. */
@@ -93,70 +116,59 @@ function tryItRequest(curlSource: string | undefined): TryItRequest | null {
   return 'request' in result ? result.request : null;
 }
 
-export async function readSampleFolder(options: ReadSampleFolderOptions): Promise<SampleData> {
-  const { siteDir, samplesDir, name, region } = options;
-  if (!SAMPLE_NAME.test(name)) {
-    throw new SampleFolderError(`sample name "${name}" must be a folder name such as "create-invoice"`);
-  }
-  const folder = path.join(samplesDir, name);
-  const relativeFolder = path.relative(siteDir, folder).split(path.sep).join('/');
-  // Dotfiles (.DS_Store, .gitkeep) are editor or VCS litter, not samples.
-  const entries = (await listFolder(folder, relativeFolder))
-    .filter((entry) => !entry.name.startsWith('.'))
-    .sort((a, b) => a.name.localeCompare(b.name));
+export async function readSampleCode(options: ReadSampleFolderOptions): Promise<SampleCode> {
+  const { siteDir, samplesDir, name } = options;
+  const folder = listSampleFolder({ rootDir: siteDir, samplesDir }, name);
+  if (folder.problems.length > 0) throw new SampleFolderError(folder.problems.join('\n'));
 
-  const byLanguage = new Map<SampleLanguage, string>();
-  for (const entry of entries) {
-    const file = `${relativeFolder}/${entry.name}`;
-    if (!entry.isFile()) throw new SampleFolderError(`${file} is not a file; a sample folder holds only source files`);
-    const language = languageForFile(entry.name);
-    if (!language) {
-      const known = SAMPLE_LANGUAGES.map((candidate) => candidate.extension).join(', ');
-      throw new SampleFolderError(`${file}: unknown extension (expected one of ${known})`);
-    }
-    const other = byLanguage.get(language);
-    if (other) throw new SampleFolderError(`${relativeFolder}/ has two ${language.label} files: ${other} and ${entry.name}`);
-    byLanguage.set(language, entry.name);
-  }
-  if (byLanguage.size === 0) throw new SampleFolderError(`sample folder ${relativeFolder}/ has no sample files`);
-
-  // Extract every file first, in tab order, so a bad file is reported the same way on every build.
-  const extracted = [];
-  for (const language of SAMPLE_LANGUAGES.filter((candidate) => byLanguage.has(candidate))) {
-    const file = `${relativeFolder}/${byLanguage.get(language) as string}`;
-    const source = await readFile(path.join(siteDir, file), 'utf8');
+  // Every file in tab order, so a bad file is reported the same way on every build.
+  const files: Omit<SampleFileCode, 'response'>[] = [];
+  for (const { path: absolute, relativePath: file, language: value } of folder.files) {
+    const language = sampleLanguage(value);
+    const source = await readFile(absolute, 'utf8');
     try {
-      extracted.push({ language, file, source, ...extractCode(source, { commentToken: language.commentToken, region }) });
+      files.push({ language, file, source, region: readRegion(source, language) });
     } catch (error) {
       if (error instanceof SampleRegionError) throw new SampleFolderError(`${file}: ${error.message}`);
       throw error;
     }
   }
+  const relativeFolder = path.relative(siteDir, folder.path).split(path.sep).join('/');
+  const outputs = await readRecordedOutputs(folder.path, relativeFolder, files);
+  const recorded = new Set(outputs.keys());
+  return {
+    files: files.map((entry) => {
+      const source = tabResponseSource(entry.language.value, recorded);
+      const output = source && outputs.get(source.language);
+      return { ...entry, response: output ? { ...output, kind: source.kind } : null };
+    }),
+  };
+}
 
-  const record = await readVerificationRecord(folder, relativeFolder);
-  const tryIt = tryItRequest(extracted.find((entry) => entry.language.value === 'curl')?.source);
+export async function readSampleFolder(options: ReadSampleFolderOptions): Promise<SampleData> {
+  const { files } = await readSampleCode(options);
+  const folder = path.join(options.samplesDir, options.name);
+  const record = await readVerificationRecord(folder, path.relative(options.siteDir, folder).split(path.sep).join('/'));
+  const tryIt = tryItRequest(files.find((entry) => entry.language.value === 'curl')?.source);
 
   const tabs = await Promise.all(
-    extracted.map(async ({ language, file, code, region: shownRegion, fullCode }) => {
-      let fullFile: SampleTab['fullFile'] = null;
-      if (shownRegion !== null) {
-        const fullHtml = await highlightCode(fullCode, language.grammar);
-        fullFile = { code: fullCode, html: Buffer.byteLength(fullHtml) <= MAX_FULL_FILE_HTML_BYTES ? fullHtml : null };
-      }
+    files.map(async ({ language, file, source, region, response }) => {
+      const fullHtml = await highlightCode(region.fullCode, language.grammar);
       return {
         value: language.value,
         label: language.label,
         file,
-        region: shownRegion,
-        code,
-        html: await highlightCode(code, language.grammar),
-        fullFile,
+        region: region.name,
+        code: region.code,
+        html: await highlightCode(region.code, language.grammar),
+        fullFile: { code: region.fullCode, html: Buffer.byteLength(fullHtml) <= MAX_FULL_FILE_HTML_BYTES ? fullHtml : null },
         verification: describeVerification(language.value, record[path.basename(file)]),
         // The TypeScript tab sends what the curl file sends: both samples make the same API call.
         tryIt: language.value === 'curl' || language.value === 'typescript' ? tryIt : null,
+        response: response && { ...response, html: await highlightCode(response.code, 'json') },
+        starter: runCommandOf(language.value, path.basename(file), source) === null ? null : starterPath(options.name, language.value),
       } satisfies SampleTab;
     }),
   );
-  const typeScript = extracted.find((entry) => entry.language.value === 'typescript');
-  return { tabs, response: await readResponse(folder, relativeFolder, typeScript?.file) };
+  return { tabs };
 }

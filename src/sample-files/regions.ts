@@ -1,81 +1,34 @@
 /**
- * `#region` handling for sample files.
- *
- * A sample file may mark the part a page shows with a pair of comment lines:
- *   `// #region name` … `// #endregion` (TypeScript, PHP, Go)
- *   `# #region name`  … `# #endregion`  (shell, Python, Ruby)
- * Regions may nest. Marker lines are never part of the code we return, in the region or in the full file.
+ * The region rule of sample files. Every sample file marks the part its page shows with exactly one
+ * pair of whole-line markers, written with its language's line comment:
+ *   `// #region NAME` … `// #endregion` (TypeScript, PHP, Go)
+ *   `# #region NAME`  … `# #endregion`  (shell, Python, Ruby)
+ * NAME is lowercase words joined by hyphens, like a sample folder. No nesting, no second region, and
+ * `#endregion` takes no name: a page shows one region per file, and the rest of the file keeps it
+ * runnable. Marker lines are never part of the code we return, in the region or in the full file.
  */
+import type { SampleLanguage } from './languages';
+import { SAMPLE_NAME } from './sampleFolder';
 
-export interface ExtractOptions {
-  /** Comment token that starts a marker in this file's language. */
-  readonly commentToken: '//' | '#';
-  /** Region to show; when absent, a file with exactly one region shows it, otherwise the whole file. */
-  readonly region?: string | undefined;
-}
-
-export interface ExtractedCode {
-  /** The code a reader sees: the selected region, dedented, or the whole file. */
+export interface SampleRegion {
+  readonly name: string;
+  /** 1-based line of the `#region` marker. */
+  readonly line: number;
+  /** What the page shows: the lines between the markers, dedented. */
   readonly code: string;
-  /** The region shown, or null when `code` is the whole file. */
-  readonly region: string | null;
-  /** The whole file without marker lines. */
+  /** The whole file without its marker lines. */
   readonly fullCode: string;
-}
-
-interface RegionSpan {
-  /** Index of the first line after the `#region` marker. */
-  readonly start: number;
-  /** Index of the matching `#endregion` marker. */
-  readonly end: number;
 }
 
 export class SampleRegionError extends Error {
   override name = 'SampleRegionError';
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function markerPattern(commentToken: string): RegExp {
-  return new RegExp(`^\\s*${escapeRegExp(commentToken)}\\s*#(region|endregion)\\b\\s*(.*?)\\s*$`);
-}
-
-/** Finds every region and the indexes of all marker lines; throws on malformed markers. */
-function scanRegions(lines: readonly string[], commentToken: string) {
-  const pattern = markerPattern(commentToken);
-  const regions = new Map<string, RegionSpan>();
-  const markerLines = new Set<number>();
-  const open: { name: string; start: number; line: number }[] = [];
-
-  lines.forEach((line, index) => {
-    const match = pattern.exec(line);
-    if (!match) return;
-    const [, kind, name = ''] = match;
-    markerLines.add(index);
-    if (kind === 'region') {
-      if (name === '') throw new SampleRegionError(`line ${index + 1}: "#region" needs a name`);
-      if (regions.has(name) || open.some((region) => region.name === name)) {
-        throw new SampleRegionError(`line ${index + 1}: region "${name}" is defined twice`);
-      }
-      open.push({ name, start: index + 1, line: index + 1 });
-      return;
-    }
-    const closing = open.pop();
-    if (!closing) throw new SampleRegionError(`line ${index + 1}: "#endregion" without a matching "#region"`);
-    if (name !== '' && name !== closing.name) {
-      throw new SampleRegionError(
-        `line ${index + 1}: "#endregion ${name}" closes region "${closing.name}" (opened on line ${closing.line})`,
-      );
-    }
-    regions.set(closing.name, { start: closing.start, end: index });
-  });
-
-  const unclosed = open.pop();
-  if (unclosed) throw new SampleRegionError(`line ${unclosed.line}: region "${unclosed.name}" is never closed`);
-  return { regions, markerLines };
-}
+/**
+ * A marker line in either comment style, so a marker written with the other language's comment is
+ * reported instead of being shown as code.
+ */
+const MARKER = /^\s*(\/\/|#)\s*#(region|endregion)\b\s*(.*?)\s*$/;
 
 /** Removes the longest leading whitespace shared by every non-blank line (tabs and spaces alike). */
 export function dedent(lines: readonly string[]): string[] {
@@ -105,28 +58,34 @@ function tidy(lines: readonly string[]): string {
   return trimmed.slice(first, last).join('\n');
 }
 
-export function extractCode(source: string, options: ExtractOptions): ExtractedCode {
+/** Reads the one region of a sample file; throws a `SampleRegionError` naming the line for anything else. */
+export function readRegion(source: string, language: SampleLanguage): SampleRegion {
+  const token = language.commentToken;
   const lines = source.split(/\r?\n/);
-  const { regions, markerLines } = scanRegions(lines, options.commentToken);
-  const withoutMarkers = (from: number, to: number) =>
-    lines.slice(from, to).filter((_, offset) => !markerLines.has(from + offset));
-  const fullCode = tidy(withoutMarkers(0, lines.length));
+  const markers = lines.flatMap((line, index) => {
+    const match = MARKER.exec(line);
+    return match ? [{ line: index + 1, comment: match[1], kind: match[2], name: match[3] ?? '' }] : [];
+  });
 
-  let selected: string | null = null;
-  if (options.region !== undefined) {
-    if (!regions.has(options.region)) {
-      const available = [...regions.keys()].map((name) => `"${name}"`).join(', ') || 'none';
-      throw new SampleRegionError(`region "${options.region}" not found (regions in this file: ${available})`);
+  for (const marker of markers) {
+    if (marker.comment !== token) {
+      throw new SampleRegionError(`line ${marker.line}: write the marker as "${token} #${marker.kind}" in ${language.label}`);
     }
-    selected = options.region;
-  } else if (regions.size === 1) {
-    selected = [...regions.keys()][0] ?? null;
   }
+  const [start, end, extra] = markers;
+  if (!start) throw new SampleRegionError(`no "${token} #region NAME" … "${token} #endregion" marks the part the page shows`);
+  if (start.kind !== 'region') throw new SampleRegionError(`line ${start.line}: "#endregion" without a "#region" before it`);
+  if (!SAMPLE_NAME.test(start.name)) {
+    throw new SampleRegionError(`line ${start.line}: the region needs a name of lowercase words joined by hyphens, e.g. "${token} #region create-invoice"`);
+  }
+  if (!end) throw new SampleRegionError(`line ${start.line}: region "${start.name}" is never closed`);
+  const second = [end, extra].find((marker) => marker?.kind === 'region');
+  if (second) throw new SampleRegionError(`line ${second.line}: a second "#region" (a sample file has exactly one region)`);
+  if (end.name !== '') throw new SampleRegionError(`line ${end.line}: "#endregion" takes no name`);
+  if (extra) throw new SampleRegionError(`line ${extra.line}: "#endregion" without a "#region" before it`);
 
-  if (selected === null) return { code: fullCode, region: null, fullCode };
-
-  const span = regions.get(selected) as RegionSpan;
-  const code = tidy(dedent(withoutMarkers(span.start, span.end)));
-  if (code === '') throw new SampleRegionError(`region "${selected}" is empty`);
-  return { code, region: selected, fullCode };
+  const code = tidy(dedent(lines.slice(start.line, end.line - 1)));
+  if (code === '') throw new SampleRegionError(`line ${start.line}: region "${start.name}" is empty`);
+  const fullCode = tidy(lines.filter((_, index) => index !== start.line - 1 && index !== end.line - 1));
+  return { name: start.name, line: start.line, code, fullCode };
 }

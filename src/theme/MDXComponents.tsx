@@ -1,11 +1,13 @@
 /**
  * Wraps (does not eject) the theme's MDX component map so every MDX page can write
- * `<Sample name="…" />` without an import.
+ * `<Sample name="…" />` without an import, and so the diagrams plugin's `<DiagramDrawing>` resolves.
  */
 import MDXComponents from '@theme-original/MDXComponents';
 import Sample from '@site/src/components/Sample';
+import DiagramDrawing from '@site/src/theme/DiagramDrawing';
 
 export default {
   ...MDXComponents,
   Sample,
+  DiagramDrawing,
 };

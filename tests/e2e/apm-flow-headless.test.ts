@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readApmReturn } from "../../samples/handle-apm-return/handle-apm-return.ts";
 import { findSampleFile } from "../samples/lib/discover.ts";
-import type { Language } from "../samples/lib/languages.ts";
+import type { SampleLanguageValue as Language } from "../../src/sample-files/index.ts";
 import { parseJsonOutput, RUN_TOOLS, runSample } from "../samples/lib/sample-runner.ts";
 import { sandboxApi, type SandboxApi } from "../samples/lib/sandbox-api.ts";
 import { requireTool } from "../samples/lib/tools.ts";

@@ -71,7 +71,7 @@ describe('crash safety', () => {
     // The merchant endpoint hangs during the first run, so deliveries are queued or in flight at the kill.
     const receiver = await startWebhookReceiver(() => ({ kind: 'hang' }));
     // The request log goes to a file: a pipe to this busy test process would slow the child down.
-    const startCli = async () => spawnSandboxCli(['--port', String(await freePort()), '--db', dbPath, '--webhook-url', receiver.url], join(dir, 'sandbox.log'));
+    const startCli = async () => spawnSandboxCli(['--port', String(await freePort()), '--db', dbPath, '--webhook-url', receiver.url, '--rate-limit', '0'], join(dir, 'sandbox.log'));
     let sandbox: ChildServer | null = await startCli();
     const agent = new Agent({ keepAlive: true, maxSockets: WORKERS });
     try {

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../bench/lib/processes.ts';
 import { DEMO_PROJECT } from '../../sandbox/src/index.ts';
+import { listSampleFolders, SAMPLE_LANGUAGES, type SampleLanguageValue } from '../../src/sample-files/index.ts';
 
 // The site's hygiene: a secret scanner (secretlint, .secretlintrc.json) over the whole repository
 // finds no credentials other than the documented demo sandbox pair; samples take credentials from
@@ -65,40 +66,32 @@ describe('secret scanning', () => {
   });
 });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
 // How each sample language reads an environment variable.
-const ENV_READS: Record<string, (name: string) => RegExp> = {
-  '.ts': (name) => new RegExp(`(process\\.env\\.${name}\\b|process\\.env\\[["']${name}["']\\]|requireEnv\\(["']${name}["']\\))`),
-  '.py': (name) => new RegExp(`os\\.(environ\\[["']${name}["']\\]|environ\\.get\\(["']${name}["']|getenv\\(["']${name}["'])`),
-  '.rb': (name) => new RegExp(`ENV(\\.fetch\\(["']${name}["']|\\[["']${name}["']\\])`),
-  '.php': (name) => new RegExp(`(getenv\\(["']${name}["']\\)|\\$_(ENV|SERVER)\\[["']${name}["']\\])`),
-  '.go': (name) => new RegExp(`os\\.(Getenv|LookupEnv)\\("${name}"\\)`),
-  '.sh': (name) => new RegExp(`\\$\\{?${name}\\b`),
+const ENV_READS: Record<SampleLanguageValue, (name: string) => RegExp> = {
+  typescript: (name) => new RegExp(`(process\\.env\\.${name}\\b|process\\.env\\[["']${name}["']\\]|requireEnv\\(["']${name}["']\\))`),
+  python: (name) => new RegExp(`os\\.(environ\\[["']${name}["']\\]|environ\\.get\\(["']${name}["']|getenv\\(["']${name}["'])`),
+  ruby: (name) => new RegExp(`ENV(\\.fetch\\(["']${name}["']|\\[["']${name}["']\\])`),
+  php: (name) => new RegExp(`(getenv\\(["']${name}["']\\)|\\$_(ENV|SERVER)\\[["']${name}["']\\])`),
+  go: (name) => new RegExp(`os\\.(Getenv|LookupEnv)\\("${name}"\\)`),
+  curl: (name) => new RegExp(`\\$\\{?${name}\\b`),
 };
 
 describe('samples', () => {
-  const samples = filesUnder(join(REPO_ROOT, 'samples')).filter((path) => Object.keys(ENV_READS).some((ext) => path.endsWith(ext)));
+  const samples = listSampleFolders({ rootDir: REPO_ROOT, samplesDir: join(REPO_ROOT, 'samples') }).flatMap((folder) => folder.files);
 
   it('exist in every language', () => {
-    for (const ext of Object.keys(ENV_READS)) expect(samples.some((path) => path.endsWith(ext)), ext).toBe(true);
+    for (const { value } of SAMPLE_LANGUAGES) expect(samples.some((file) => file.language === value), value).toBe(true);
   });
 
   it('hold no credentials and read them only from the environment', () => {
     const demoBasic = Buffer.from(`${DEMO_PROJECT.id}:${DEMO_PROJECT.secret}`).toString('base64');
-    for (const path of samples) {
+    for (const { path, relativePath: where, language } of samples) {
       const text = readFileSync(path, 'utf8');
-      const where = relative(REPO_ROOT, path);
       expect(text, where).not.toMatch(/\b(?:test-)?proj_[A-Za-z0-9]{6,}/);
       expect(text, where).not.toMatch(/key_(?:live|sandbox|test)_[A-Za-z0-9]{4,}/);
       expect(text, where).not.toContain(demoBasic.slice(0, 24));
       expect(text, where).not.toMatch(/Basic [A-Za-z0-9+/]{16,}={0,2}/);
-      const readsEnv = ENV_READS[Object.keys(ENV_READS).find((ext) => path.endsWith(ext))!]!;
+      const readsEnv = ENV_READS[language];
       for (const name of ['PROCESSOUT_PROJECT_ID', 'PROCESSOUT_PROJECT_SECRET']) {
         if (text.includes(name)) expect(text, `${where} mentions ${name} but never reads it from the environment`).toMatch(readsEnv(name));
       }

@@ -23,7 +23,7 @@ interface LogEntry {
   request_url: string;
   attempt: number;
   status: 'pending' | 'delivered' | 'failed';
-  response_code: number | null;
+  response_code: string | null;
   error_message: string | null;
   release_at: string;
 }
@@ -101,7 +101,7 @@ describe('webhook receiver faults', () => {
       expect(log).toHaveLength(FAILURES_BEFORE_SUCCESS + 1);
       // Every logged attempt reached the endpoint, and the endpoint saw no attempt that is not logged.
       expect(receiver.received.filter((d) => d.eventId === eventId)).toHaveLength(log.length);
-      if (failure.kind === 'answer' && failure.status === 500) expect(log.slice(0, -1).map((e) => e.response_code)).toEqual([500, 500]);
+      if (failure.kind === 'answer' && failure.status === 500) expect(log.slice(0, -1).map((e) => e.response_code)).toEqual(['500', '500']);
     }
   });
 

@@ -1,14 +1,12 @@
 // Proves each checker of the samples suite can fail: fed a known-bad snippet (most of them the defects
 // of the published "APM prerequisites" samples), it must report it; fed a clean one, it must not.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { discoverSamples } from "./lib/discover.ts";
 import { findBrokenContinuations } from "./lib/duplicate-keys/curl.ts";
 import { DUPLICATE_KEY_CHECKER_TOOL, findDuplicateKeys } from "./lib/duplicate-keys/index.ts";
-import type { Language } from "./lib/languages.ts";
-import { readRegion } from "./lib/regions.ts";
+import type { SampleLanguageValue as Language } from "../../src/sample-files/index.ts";
 import { FILE_CHECKS } from "./lib/file-checks.ts";
 import { requireTool } from "./lib/tools.ts";
 
@@ -231,42 +229,5 @@ describe.each(FILE_CHECK_FAILURES)("file check “$label”", ({ label, extensio
     const file = path.join(scratch, `bad-${ALL_FILE_CHECKS.indexOf(check)}.${extension}`);
     writeFileSync(file, source);
     expect(check.isClean(await check.check(file))).toBe(false);
-  });
-});
-
-describe("region markers", () => {
-  it("reads one region, indented or not", () => {
-    expect(readRegion("a\n  // #region create-invoice\n  call();\n  // #endregion\n", "typescript")).toEqual({
-      name: "create-invoice",
-      text: "  call();",
-    });
-    expect(readRegion("no markers\n", "python")).toBeUndefined();
-  });
-
-  it("rejects two regions, a missing end, the wrong comment, and a nameless region", () => {
-    expect(() => readRegion("# #region a\n# #endregion\n# #region b\n# #endregion\n", "python")).toThrow(/at most one/);
-    expect(() => readRegion("// #region a\ncall();\n", "go")).toThrow(/followed by one/);
-    expect(() => readRegion("# #region a\n# #endregion\n", "php")).toThrow(/\/\/ #region/);
-    expect(() => readRegion("# #region\n# #endregion\n", "ruby")).toThrow(/kebab-case name/);
-  });
-});
-
-describe("sample discovery", () => {
-  it("flags an unknown extension, a second file of one language and a sub-folder", () => {
-    const samplesDir = path.join(scratch, "samples");
-    mkdirSync(path.join(samplesDir, "odd-sample", "nested"), { recursive: true });
-    for (const name of ["odd-sample.ts", "helper.ts", "odd-sample.java"]) {
-      writeFileSync(path.join(samplesDir, "odd-sample", name), "");
-    }
-    writeFileSync(path.join(samplesDir, "tsconfig.json"), "{}");
-
-    const [folder, ...others] = discoverSamples(samplesDir);
-    expect(others).toEqual([]);
-    expect(folder?.name).toBe("odd-sample");
-    expect(folder?.files.map((file) => file.language)).toEqual(["typescript"]);
-    expect(folder?.problems).toHaveLength(3);
-    expect(folder?.problems.join("\n")).toMatch(/nested: not a sample file/);
-    expect(folder?.problems.join("\n")).toMatch(/odd-sample\.java: not a sample file/);
-    expect(folder?.problems.join("\n")).toMatch(/a second typescript file/);
   });
 });

@@ -1,4 +1,4 @@
-import { BACKEND_LANGUAGES, type Language } from "./lib/languages.ts";
+import { SAMPLE_LANGUAGES, type SampleLanguageValue as Language } from "../../src/sample-files/index.ts";
 
 /** What an invoice created by a sample must contain, whatever the language. */
 export interface ExpectedInvoice {
@@ -39,6 +39,8 @@ export type SampleExpectation =
 /** Variables every server-side sample that calls the API reads. */
 export const API_ENV = ["PROCESSOUT_PROJECT_ID", "PROCESSOUT_PROJECT_SECRET", "PROCESSOUT_API_URL"] as const;
 
+/** Every sample language runs on a server. */
+const BACKEND_LANGUAGES: readonly Language[] = SAMPLE_LANGUAGES.map((language) => language.value);
 /** Server-side code with no HTTP call of its own, or a long-running server: nothing for cURL to show. */
 const SDK_LANGUAGES: readonly Language[] = BACKEND_LANGUAGES.filter((language) => language !== "curl");
 /** Browser code is TypeScript only; a page loads it, no SDK runs there. */

@@ -1,7 +1,11 @@
-// The machinery behind the committed records of the samples suite: the verification record built from
-// test results, and the normalisation that makes a sample's printed response the same on every run.
+// The machinery behind the committed records of the samples suite: the verification records built from
+// test results, and the normalisation that makes a sample's printed response the same on every run, and
+// which response each tab shows.
+import { readdirSync } from "node:fs";
 import { describe, expect, it, type RunnerTestFile } from "vitest";
-import type { SampleFolder } from "./lib/discover.ts";
+import { isRecordedOutputLanguage, RESPONSE_FILE_NAME, responseFileOf, tabResponseSource } from "../../src/sample-files/response.ts";
+import { discoverSamples } from "./lib/discover.ts";
+import type { SampleFolder } from "../../src/sample-files/index.ts";
 import { DOCUMENTED_SANDBOX_URL, NORMALISED_TIME, normaliseResponse } from "./lib/responses.ts";
 import { recordOf } from "./lib/verification.ts";
 
@@ -88,5 +92,34 @@ describe("recordOf", () => {
     const record = recordOf(folder, file([test(undefined, { check: "typecheck", files: ["samples/greet/greet.ts"] })]));
     expect(record["greet.ts"]).toEqual({ typecheck: "skipped" });
     expect(record["greet.php"]).toEqual({});
+  });
+
+  it("records, for another suite's record file, only the files that suite checked", () => {
+    const checks = file([test("pass", { check: "mypy", files: ["samples/greet/greet.ts"] })]);
+    expect(recordOf(folder, checks, true)).toEqual({ "greet.ts": { mypy: "passed" } });
+    expect(recordOf(folder, file([]), true)).toEqual({});
+  });
+});
+
+describe("response goldens", () => {
+  it("exist only as .response.<language>.json of a language CI runs, next to that language's file", () => {
+    const stray = discoverSamples().flatMap((folder) =>
+      readdirSync(folder.path)
+        .filter((entry) => RESPONSE_FILE_NAME.test(entry))
+        .filter((entry) => !folder.files.some((file) => isRecordedOutputLanguage(file.language) && entry === responseFileOf(file.language)))
+        .map((entry) => `${folder.name}/${entry}`),
+    );
+    expect(stray).toEqual([]);
+  });
+
+  it("shows each tab its own output, and the API's answer, labelled, under a tab CI does not run", () => {
+    const both = new Set(["curl", "typescript"] as const);
+    expect(tabResponseSource("curl", both)).toEqual({ kind: "printed", language: "curl" });
+    expect(tabResponseSource("typescript", both)).toEqual({ kind: "printed", language: "typescript" });
+    for (const language of ["python", "ruby", "php", "go"] as const) expect(tabResponseSource(language, both)).toEqual({ kind: "api-answer", language: "curl" });
+    // No curl output: nothing is the API's answer, and no tab borrows the TypeScript file's output.
+    const typeScriptOnly = new Set(["typescript"] as const);
+    expect(tabResponseSource("python", typeScriptOnly)).toBeNull();
+    expect(tabResponseSource("curl", typeScriptOnly)).toBeNull();
   });
 });

@@ -6,11 +6,12 @@ import path from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../sandbox/src/index.ts";
+import { startValidatingProxy, type ValidatingProxy } from "../sdk-conformance/lib/validating-proxy.ts";
 import { SAMPLE_EXPECTATIONS, type ExpectedInvoice, type SampleExpectation } from "./expectations.ts";
 import { discoverSamples, REPO_ROOT, SAMPLES_DIR } from "./lib/discover.ts";
 import { DUPLICATE_KEY_CHECKER_TOOL, findDuplicateKeys } from "./lib/duplicate-keys/index.ts";
 import { findBrokenContinuations } from "./lib/duplicate-keys/curl.ts";
-import { readRegion } from "./lib/regions.ts";
+import { readRegion, sampleLanguage } from "../../src/sample-files/index.ts";
 import { run } from "./lib/run.ts";
 import { sandboxApi, type SandboxApi } from "./lib/sandbox-api.ts";
 import { defineRunTests } from "./lib/scenarios.ts";
@@ -27,19 +28,23 @@ const CREDENTIAL_LITERAL = /test-proj_|key_sandbox_|key_test_|key_live_/;
 const SERVER_ONLY = /PROCESSOUT_PROJECT_SECRET|process\.env|\bBuffer\b/;
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+/** Samples talk to the sandbox through it: every answer they get is held to decoding/schemas.json. */
+let proxy: ValidatingProxy;
 let api: SandboxApi;
 
 beforeAll(async () => {
   // A short pending delay: pending payments settle within the tests' patience.
   sandbox = await startSandbox({ port: 0, dbPath: ":memory:", pendingDelayMs: 300 });
+  proxy = await startValidatingProxy(sandbox.url);
   api = sandboxApi(sandbox.url);
 });
 
 afterAll(async () => {
+  await proxy?.close();
   await sandbox?.close();
 });
 
-const suite = { sandboxUrl: () => sandbox.url, api: () => api };
+const suite = { sandboxUrl: () => proxy.url, api: () => api };
 
 /** The literal values a page must show for an invoice: its fields and metadata values. */
 function shownValues(invoice: ExpectedInvoice): string[] {
@@ -123,12 +128,12 @@ describe.each(folders.map((folder) => [folder.name, folder] as const))("samples/
     }
 
     it(`marks the part the page shows with one #region ${expectation?.region ?? ""}`, () => {
-      expect(readRegion(source, file.language)?.name).toBe(expectation?.region);
+      expect(readRegion(source, sampleLanguage(file.language)).name).toBe(expectation?.region);
     });
 
     if (expectation?.kind === "creates-invoice") {
       it("shows the expected invoice values in its region", () => {
-        const region = readRegion(source, file.language)?.text ?? "";
+        const region = readRegion(source, sampleLanguage(file.language)).code;
         for (const value of shownValues(expectation.invoice)) {
           // A quoted literal, a curl -d name=value, or a shell default ${VARIABLE:-value}.
           expect(region).toMatch(new RegExp(`(["'=]|:-)${escapeRegExp(value)}(["'\\s}]|$)`));
@@ -160,10 +165,19 @@ describe.each(folders.map((folder) => [folder.name, folder] as const))("samples/
     if (expectation && RUN_TOOLS[file.language]) {
       describe("against the sandbox", verifies("run", file.relativePath), () => {
         defineRunTests(file, expectation, suite);
-        if (file.language === "typescript") defineResponseGoldenTest(file);
+        defineResponseGoldenTest(file);
       });
     }
   });
 
   defineVerificationRecordTest(folder);
+});
+
+// Last, after every sample ran: what the samples were answered must decode in all five official SDKs.
+describe("answers the samples received", () => {
+  it("all decode in every official SDK and in the samples (shared/reference/sdk/decoding/schemas.json)", () => {
+    console.info(`samples: ${proxy.validated()} answers validated against decoding/schemas.json`);
+    expect(proxy.validated()).toBeGreaterThan(0);
+    expect(proxy.violations()).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MERMAID_CODE } from '../browser/lib/jsFootprint';
 
 const siteDir = fileURLToPath(new URL('../..', import.meta.url));
 const docusaurus = path.join(siteDir, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
@@ -66,8 +67,8 @@ describe('the production build', () => {
         expect(html).toContain(`samples/${folder}/${folder}.${extension}</span>`);
       }
     }
-    // Six tabs per sample, plus the response under each sample.
-    expect(html.match(/<pre class="shiki /g)).toHaveLength(14);
+    // Six tabs per sample, each with the response under it.
+    expect(html.match(/<pre class="shiki /g)).toHaveLength(24);
     expect(html).not.toMatch(/#(end)?region/);
     expect(tabLists(html)).toEqual([LANGUAGE_ORDER, LANGUAGE_ORDER]);
   });
@@ -78,18 +79,15 @@ describe('the production build', () => {
     expect(tabLists(html)).toEqual([LANGUAGE_ORDER, LANGUAGE_ORDER]);
   });
 
-  it('ships no highlighter to the browser, and keeps mermaid out of the chunk every page loads', async () => {
+  it('ships no highlighter and no mermaid to the browser: the diagram is an SVG in the HTML', async () => {
     const jsDir = path.join(outDir, 'assets', 'js');
     const files = await readdir(jsDir);
     const sources = await Promise.all(files.map(async (file) => [file, await readFile(path.join(jsDir, file), 'utf8')]));
     for (const [file, source = ''] of sources) {
       expect(source, file).not.toMatch(/createHighlighter|createOnigurumaEngine|onig\.wasm|bundledLanguages/);
+      expect(source, file).not.toMatch(MERMAID_CODE);
     }
-    const diagramChunks = sources.filter(([, source = '']) => source.includes('sequenceDiagram'));
-    expect(diagramChunks.length).toBeGreaterThan(0);
-    for (const [file, source = ''] of sources.filter(([file = '']) => /^(main|common)\./.test(file))) {
-      expect(source, file).not.toMatch(/mermaid-js|langium/);
-    }
+    expect(await page('apm-prerequisites')).toMatch(/<figure class="diagram[^>]*><div class=["']?diagram__drawing["']?[^>]*><svg [^>]*aria-roledescription=["']?sequence/);
   });
 
   it('lists every docs page in the sitemap, and neither the search page nor the 404 page', async () => {
@@ -159,12 +157,15 @@ describe('the production build', () => {
     expect(index).not.toMatch(/createProcessOutClient|new_invoice|NewInvoice|fail-with-body|sequenceDiagram/);
   });
 
-  it('gives every sample tab its CI badge, and the invoice samples Try it buttons and a response', async () => {
+  it('gives every sample tab its CI badge, a starter, its own response, and the invoice samples Try it buttons', async () => {
     const html = await page('apm-prerequisites');
     expect(html.match(/data-verified-status=passed/g)).toHaveLength(12);
     // cURL and TypeScript tabs of both samples.
     expect(html.match(/data-action=try-it/g)).toHaveLength(4);
-    expect(html.match(/<details open data-sample-response/g)).toHaveLength(2);
+    // cURL and TypeScript show what they printed; the other four tabs of each sample the API's answer.
+    expect(html.match(/<details open data-sample-response=printed/g)).toHaveLength(4);
+    expect(html.match(/<details open data-sample-response=api-answer/g)).toHaveLength(8);
+    expect(html.match(/data-starter=/g)).toHaveLength(12);
     // The response, normalised by the samples suite, highlighted at build time.
     expect(html).toMatch(/>"iv_X{32}"<\/span>/);
   });

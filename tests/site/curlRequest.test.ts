@@ -1,10 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, DEMO_PROJECT } from '../../sandbox/src/index.ts';
 import { LOCAL_SITE_ORIGINS } from '../../sandbox/src/lib/cors.ts';
-import { extractCurlRequest, type TryItRequest } from '../../src/sample-files/curlRequest';
+import { extractCurlRequest, listSampleFolders, type TryItRequest } from '../../src/sample-files/index';
 
 const script = (...lines: string[]) => ['#!/usr/bin/env bash', 'set -euo pipefail', ...lines, ''].join('\n');
 const AUTH = '-u "$PROCESSOUT_PROJECT_ID:$PROCESSOUT_PROJECT_SECRET"';
@@ -61,6 +61,8 @@ describe('extractCurlRequest', () => {
     ['other credentials', 'curl "$PROCESSOUT_API_URL/invoices" -u "$USER:$PASS"', /authenticates with something other/],
     ['the secret in the body', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} -d key="$PROCESSOUT_PROJECT_SECRET"`, /puts the credentials or the API URL somewhere else/],
     ['a file upload', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} -d @body.txt`, /reads a file/],
+    ['a file upload with --data-binary', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} --data-binary @body.txt`, /--data-binary reads a file/],
+    ['a multipart form', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} -F name=x`, /-F sends a multipart form/],
     ['an option it does not know', `curl -o out.json "$PROCESSOUT_API_URL/invoices" ${AUTH}`, /option -o is not understood/],
     ['a pipe', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} | jq .`, /pipes, redirections/],
     ['a method the sandbox routes do not take from a page', `curl -X DELETE "$PROCESSOUT_API_URL/invoices" ${AUTH}`, /method DELETE/],
@@ -80,16 +82,16 @@ describe('extractCurlRequest', () => {
 // What the "Try it" buttons will send, read from the real samples, must work against the sandbox from
 // the local site: CORS allows it, and the sandbox answers it with the demo credentials.
 describe('the requests of the curl samples', () => {
-  const samplesDir = fileURLToPath(new URL('../../samples', import.meta.url));
+  const rootDir = fileURLToPath(new URL('../..', import.meta.url));
   let app: Awaited<ReturnType<typeof buildApp>>;
   const requests: [string, TryItRequest][] = [];
 
   beforeAll(async () => {
     app = await buildApp({ dbPath: ':memory:' });
-    for (const name of (await readdir(samplesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
-      const source = await readFile(path.join(samplesDir, name, `${name}.sh`), 'utf8').catch(() => null);
-      const result = source === null ? null : extractCurlRequest(source);
-      if (result && 'request' in result) requests.push([name, result.request]);
+    for (const folder of listSampleFolders({ rootDir, samplesDir: path.join(rootDir, 'samples') })) {
+      const curl = folder.files.find((file) => file.language === 'curl');
+      const result = curl && extractCurlRequest(await readFile(curl.path, 'utf8'));
+      if (result && 'request' in result) requests.push([folder.name, result.request]);
     }
   });
 

@@ -1,12 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resolveDocLink } from '../../src/markdown-twin/links';
 import { formatLlmsTxt } from '../../src/markdown-twin/llmsTxt';
 import { MarkdownTwinError, mdxToMarkdown } from '../../src/markdown-twin/toMarkdown';
 import { markdownTwinUrl } from '../../src/markdown-twin/twinUrl';
-import { readSampleFolder } from '../../src/sample-files/readSampleFolder';
+import { readSampleCode } from '../../src/sample-files/index';
+
+// Markdown has no highlighting: the twin must never start shiki.
+vi.mock('../../src/sample-files/highlight', () => ({
+  highlightCode: () => {
+    throw new Error('the Markdown twin highlighted code');
+  },
+}));
 
 const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
 const guideFile = path.join(fixtures, 'docs', 'guide.mdx');
@@ -16,8 +23,7 @@ const twins = new Map([
 ]);
 
 const context = {
-  readSample: (name: string, region: string | undefined) =>
-    readSampleFolder({ siteDir: fixtures, samplesDir: path.join(fixtures, 'samples'), name, region }),
+  readSample: (name: string) => readSampleCode({ siteDir: fixtures, samplesDir: path.join(fixtures, 'samples'), name }),
   resolveLink: (url: string) => resolveDocLink(url, guideFile, twins),
 };
 
@@ -35,15 +41,17 @@ describe('mdxToMarkdown', () => {
 
   it('turns <Sample> into one fenced block per language, titled with the file, then the response', async () => {
     const markdown = await guideTwin();
-    const { tabs } = await context.readSample('greet', undefined);
+    const { files } = await context.readSample('greet');
     const fences = [...markdown.matchAll(/^```(\w+) title="([^"]+)"\n([\s\S]*?)\n```$/gm)].map(([, lang, title, code]) => ({ lang, title, code }));
     expect(fences).toEqual(
-      tabs.map((tab) => ({
-        lang: { curl: 'bash', typescript: 'typescript', python: 'python', ruby: 'ruby', php: 'php', go: 'go' }[tab.value],
-        title: tab.file,
-        code: tab.code,
+      files.map(({ language, file, region }) => ({
+        lang: { curl: 'bash', typescript: 'typescript', python: 'python', ruby: 'ruby', php: 'php', go: 'go' }[language.value],
+        title: file,
+        code: region.code,
       })),
     );
+    expect(fences.map((fence) => fence.title)).toEqual(['sh', 'ts', 'py', 'rb', 'php', 'go'].map((extension) => `samples/greet/greet.${extension}`));
+    expect(markdown).toContain('What `samples/greet/greet.sh` printed when CI ran it against the sandbox:\n\n```json\n{\n  "success": true,');
     expect(markdown).toContain('What `samples/greet/greet.ts` printed when CI ran it against the sandbox:\n\n```json\n{\n  "greeting": "Hello, Ada",');
     expect(markdown).not.toMatch(/#(end)?region/);
   });
@@ -67,6 +75,12 @@ describe('mdxToMarkdown', () => {
     expect(markdown).toContain('[link to the other page](/other.md#a-section)');
     expect(markdown).toContain('[external link](https://example.test/)');
     expect(markdown).toContain('[anchor](#the-diagram)');
+  });
+
+  it('reads <Sample> with the page plugin\'s element reader, failing on what the page would fail on, naming the line', async () => {
+    await expect(mdxToMarkdown({ title: 'T', description: '', source: 'Text\n\n<Sample name="greet" region="request" />\n' }, context)).rejects.toThrow(
+      new MarkdownTwinError('line 3: <Sample> takes only name="…" (it shows each file\'s one #region); remove region'),
+    );
   });
 
   it('fails on inline JSX it cannot turn into Markdown, naming the line', async () => {

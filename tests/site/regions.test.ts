@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dedent, extractCode, SampleRegionError } from '../../src/sample-files/regions';
+import { dedent, readRegion, sampleLanguage, SampleRegionError } from '../../src/sample-files/index';
 
-const slashes = { commentToken: '//' } as const;
-const hashes = { commentToken: '#' } as const;
+const typescript = sampleLanguage('typescript');
+const python = sampleLanguage('python');
 const MARKER = /#(end)?region\b/;
 
-describe('extractCode', () => {
-  it('shows the only region of a file, dedented, without its markers', () => {
+describe('readRegion', () => {
+  it('reads the one region of a file, dedented, and the whole file, both without the markers', () => {
     const source = [
       'async function main() {',
       '  const client = makeClient();',
@@ -21,14 +21,11 @@ describe('extractCode', () => {
       '',
     ].join('\n');
 
-    const extracted = extractCode(source, slashes);
-
-    expect(extracted.region).toBe('create-invoice');
-    expect(extracted.code).toBe(
-      ['const invoice = await client.post("/invoices", {', '  name: "Amazing item",', '});'].join('\n'),
-    );
-    expect(extracted.fullCode).toBe(
-      [
+    expect(readRegion(source, typescript)).toEqual({
+      name: 'create-invoice',
+      line: 3,
+      code: ['const invoice = await client.post("/invoices", {', '  name: "Amazing item",', '});'].join('\n'),
+      fullCode: [
         'async function main() {',
         '  const client = makeClient();',
         '  const invoice = await client.post("/invoices", {',
@@ -37,91 +34,49 @@ describe('extractCode', () => {
         '  console.log(invoice.id);',
         '}',
       ].join('\n'),
-    );
+    });
   });
 
   it('dedents tab-indented Go and reads `# #region` markers in shell, Python and Ruby files', () => {
     const go = 'func main() {\n\t// #region call\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t// #endregion\n}\n';
-    expect(extractCode(go, slashes).code).toBe('if err != nil {\n\tpanic(err)\n}');
+    expect(readRegion(go, sampleLanguage('go')).code).toBe('if err != nil {\n\tpanic(err)\n}');
 
-    const python = 'import os\n\ntry:\n    # #region create\n    invoice = create()\n    # #endregion\nexcept Error:\n    pass\n';
-    expect(extractCode(python, hashes)).toMatchObject({ region: 'create', code: 'invoice = create()' });
-  });
-
-  it('picks the named region among several, and strips the markers of nested regions', () => {
-    const source = [
-      '# #region outer',
-      'a = 1',
-      '# #region inner',
-      'b = 2',
-      '# #endregion inner',
-      '# #endregion',
-      '# #region other',
-      'c = 3',
-      '# #endregion',
-    ].join('\n');
-
-    expect(extractCode(source, { ...hashes, region: 'outer' }).code).toBe('a = 1\nb = 2');
-    expect(extractCode(source, { ...hashes, region: 'inner' }).code).toBe('b = 2');
-    expect(extractCode(source, { ...hashes, region: 'other' }).code).toBe('c = 3');
-  });
-
-  it('shows the whole file when it has no region, or several and none is named', () => {
-    const plain = '<?php\n\necho "hi";   \n\n\n';
-    expect(extractCode(plain, slashes)).toEqual({ code: '<?php\n\necho "hi";', region: null, fullCode: '<?php\n\necho "hi";' });
-
-    const two = '// #region a\nx();\n// #endregion\n// #region b\ny();\n// #endregion\n';
-    expect(extractCode(two, slashes)).toMatchObject({ region: null, code: 'x();\ny();' });
-  });
-
-  it('leaves a marker written with the other language comment token alone', () => {
-    // In a `#` language `// #region` is not a marker, so the file has no region at all.
-    expect(extractCode('// #region a\nx = 1\n// #endregion\n', hashes).region).toBeNull();
-  });
-
-  it('names the available regions when the requested one is missing', () => {
-    const source = '// #region create-invoice\nx();\n// #endregion\n';
-    expect(() => extractCode(source, { ...slashes, region: 'capture' })).toThrow(
-      new SampleRegionError('region "capture" not found (regions in this file: "create-invoice")'),
-    );
-    expect(() => extractCode('x();\n', { ...slashes, region: 'capture' })).toThrow(/regions in this file: none/);
+    const py = 'import os\n\ntry:\n    # #region create\n    invoice = create()\n    # #endregion\nexcept Error:\n    pass\n';
+    expect(readRegion(py, python)).toMatchObject({ name: 'create', code: 'invoice = create()' });
+    expect(readRegion('#!/usr/bin/env bash\r\n# #region call\r\ncurl -sS "$URL"   \r\n# #endregion\r\n', sampleLanguage('curl')).code).toBe('curl -sS "$URL"');
   });
 
   it.each([
-    ['an unclosed region', '// #region a\nx();\n', /line 1: region "a" is never closed/],
-    ['a stray #endregion', 'x();\n// #endregion\n', /line 2: "#endregion" without a matching "#region"/],
-    ['a region without a name', '// #region\nx();\n// #endregion\n', /line 1: "#region" needs a name/],
-    ['a region defined twice', '// #region a\n// #endregion\n// #region a\n// #endregion\n', /line 3: region "a" is defined twice/],
-    ['an #endregion naming another region', '// #region a\nx();\n// #endregion b\n', /closes region "a"/],
-    ['an empty region', 'x();\n// #region a\n\n// #endregion\n', /region "a" is empty/],
-  ])('rejects %s', (_case, source, message) => {
-    expect(() => extractCode(source, slashes)).toThrow(message);
+    ['a file without a region', 'x();\n', /^no "\/\/ #region NAME" … "\/\/ #endregion" marks the part the page shows$/],
+    ['a second region', '// #region a\nx();\n// #endregion\n// #region b\ny();\n// #endregion\n', /^line 4: a second "#region" \(a sample file has exactly one region\)$/],
+    ['a nested region', '// #region outer\n// #region inner\nx();\n// #endregion\n// #endregion\n', /^line 2: a second "#region" \(a sample file has exactly one region\)$/],
+    ['a second #endregion', '// #region a\nx();\n// #endregion\ny();\n// #endregion\n', /^line 5: "#endregion" without a "#region" before it$/],
+    ['an unclosed region', 'a();\n// #region a\nx();\n', /^line 2: region "a" is never closed$/],
+    ['a stray #endregion', 'x();\n// #endregion\n', /^line 2: "#endregion" without a "#region" before it$/],
+    ['a region without a name', '// #region\nx();\n// #endregion\n', /^line 1: the region needs a name of lowercase words joined by hyphens/],
+    ['a region name that is not kebab-case', '// #region Create_Invoice\nx();\n// #endregion\n', /^line 1: the region needs a name/],
+    ['an #endregion with a name', '// #region a\nx();\n// #endregion a\n', /^line 3: "#endregion" takes no name$/],
+    ['an empty region', 'x();\n// #region a\n\n// #endregion\n', /^line 2: region "a" is empty$/],
+    ['a marker written with the other comment', 'x();\n  # #region a\nx();\n# #endregion\n', /^line 2: write the marker as "\/\/ #region" in TypeScript$/],
+  ])('rejects %s, naming the line', (_case, source, message) => {
+    expect(() => readRegion(source, typescript)).toThrow(SampleRegionError);
+    expect(() => readRegion(source, typescript)).toThrow(message);
   });
 
-  it('never lets a marker line through, whatever the regions', () => {
-    // Random files: code lines mixed with well-nested, never empty regions, possibly indented.
+  it('rejects `// #region` in a language whose comments start with #', () => {
+    expect(() => readRegion('// #region a\nx = 1\n// #endregion\n', python)).toThrow('line 1: write the marker as "# #region" in Python');
+  });
+
+  it('never lets a marker line through, and shows every code line of the region', () => {
     const codeLine = fc.stringMatching(/^[ \t]{0,2}[a-z(){};="]{1,12}$/);
-    const block = (depth: number): fc.Arbitrary<string[]> => {
-      const code = fc.array(codeLine, { minLength: 1, maxLength: 3 });
-      if (depth === 0) return code;
-      const region = fc
-        .tuple(fc.constantFrom('  ', '\t', ''), block(depth - 1), fc.array(codeLine, { maxLength: 2 }))
-        .map(([indent, inner, after]) => [`${indent}// #region r`, ...inner, `${indent}// #endregion`, ...after]);
-      return fc.oneof(code, region);
-    };
+    const lines = fc.array(codeLine, { maxLength: 4 });
     fc.assert(
-      fc.property(fc.array(block(3), { minLength: 1, maxLength: 4 }), (blocks) => {
-        // Give every region a distinct name.
-        let count = 0;
-        const lines = blocks.flat().map((line) => line.replace('#region r', () => `#region r${count++}`));
-        const source = lines.join('\n');
-        const names = Array.from({ length: count }, (_, index) => `r${index}`);
-        for (const region of [undefined, ...names]) {
-          const extracted = extractCode(source, { ...slashes, region });
-          for (const line of [...extracted.code.split('\n'), ...extracted.fullCode.split('\n')]) {
-            expect(line).not.toMatch(MARKER);
-          }
-        }
+      fc.property(lines, fc.array(codeLine, { minLength: 1, maxLength: 4 }), lines, fc.constantFrom('', '  ', '\t'), (before, inside, after, indent) => {
+        const source = [...before, `${indent}// #region r`, ...inside, `${indent}// #endregion`, ...after].join('\n');
+        const region = readRegion(source, typescript);
+        for (const line of [...region.code.split('\n'), ...region.fullCode.split('\n')]) expect(line).not.toMatch(MARKER);
+        expect(region.code.split('\n').map((line) => line.trim())).toEqual(inside.map((line) => line.trim()));
+        expect(region.line).toBe(before.length + 1);
       }),
     );
   });

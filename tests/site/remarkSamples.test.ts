@@ -7,7 +7,7 @@ import { isValidElement, type ReactNode } from 'react';
 import * as runtime from 'react/jsx-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import remarkSamples from '../../src/remark/samples';
-import type { SampleProps } from '../../src/sample-files/types';
+import type { SampleProps } from '../../src/sample-files/index';
 
 /** Plays the site root: sample folders live in `<fixtureSite>/samples/`. */
 const fixtureSite = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -53,10 +53,11 @@ describe('the samples remark plugin', () => {
     for (const tab of tabs) {
       expect(tab.region).toBe('request');
       expect(tab.code).not.toMatch(/#(end)?region/);
-      expect(tab.fullFile?.code).not.toMatch(/#(end)?region/);
+      expect(tab.fullFile.code).not.toMatch(/#(end)?region/);
       expect(tab.html).toMatch(/^<pre class="shiki shiki-themes github-light-high-contrast github-dark-default"/);
-      expect(tab.html).toContain('--shiki-dark:');
-      expect(tab.fullFile?.html).toContain('--shiki-light:');
+      // Tokens carry one short class per colour mode (src/sample-files/highlight.ts), no inline styles.
+      expect(tab.html).toMatch(/<span class="l\d+ d\d+">/);
+      expect(tab.fullFile.html).not.toContain('style=');
     }
     const go = tabs.find((tab) => tab.value === 'go');
     expect(go?.code).toBe(
@@ -68,26 +69,31 @@ describe('the samples remark plugin', () => {
         'defer response.Body.Close()',
       ].join('\n'),
     );
-    expect(go?.fullFile?.code).toMatch(/^package main\n/);
+    expect(go?.fullFile.code).toMatch(/^package main\n/);
   });
 
-  it("gives each tab what CI recorded for its file, and the folder's response, highlighted as JSON", async () => {
+  it("gives each tab what CI recorded for its file, and its own response or the API's answer, highlighted as JSON", async () => {
     const [sample] = await samplesOnPage('<Sample name="greet" />\n');
     const badges = Object.fromEntries(sample?.tabs.map((tab) => [tab.value, tab.verification]) ?? []);
-    expect(badges.typescript).toMatchObject({ status: 'passed', text: 'typechecked · ran against the sandbox' });
-    expect(badges.curl).toMatchObject({ status: 'passed', text: 'ran with bash against the sandbox' });
-    expect(badges.php).toMatchObject({ status: 'failed', text: 'failed in CI: php -l' });
-    expect(badges.python).toMatchObject({ status: 'skipped', text: 'not verified: pycodestyle skipped' });
+    expect(badges.typescript).toMatchObject({ status: 'passed', tier: 'ran', text: 'Ran against the sandbox' });
+    expect(badges.curl).toMatchObject({ status: 'passed', tier: 'ran', text: 'Ran against the sandbox' });
+    expect(badges.php).toMatchObject({ status: 'failed', text: 'Failed in CI: php -l' });
+    expect(badges.python).toMatchObject({ status: 'skipped', text: 'Not verified: pycodestyle skipped' });
     // No entry in the record for these files.
-    expect(badges.ruby).toMatchObject({ status: 'skipped', text: 'not verified by CI' });
-    expect(badges.go).toMatchObject({ status: 'skipped', text: 'not verified by CI' });
+    expect(badges.ruby).toMatchObject({ status: 'skipped', text: 'Not verified by CI' });
+    expect(badges.go).toMatchObject({ status: 'skipped', text: 'Not verified by CI' });
 
-    expect(sample?.response).toMatchObject({
+    const responses = Object.fromEntries(sample?.tabs.map((tab) => [tab.value, tab.response]) ?? []);
+    expect(responses.typescript).toMatchObject({
+      kind: 'printed',
       file: 'samples/greet/greet.ts',
       code: '{\n  "greeting": "Hello, Ada",\n  "id": "gr_XXXXXXXX"\n}',
     });
-    expect(sample?.response?.html).toMatch(/^<pre class="shiki [^"]*"[^>]*>/);
-    expect(sample?.response?.html).toContain('--shiki-dark:');
+    expect(responses.curl).toMatchObject({ kind: 'printed', file: 'samples/greet/greet.sh', code: '{\n  "success": true,\n  "greeting": "Hello, Ada"\n}' });
+    // The languages CI does not run show the API's answer, as the curl file received it.
+    for (const language of ['python', 'ruby', 'php', 'go']) expect(responses[language]).toEqual(responses.curl && { ...responses.curl, kind: 'api-answer' });
+    expect(responses.typescript?.html).toMatch(/^<pre class="shiki [^"]*"[^>]*>/);
+    expect(responses.typescript?.html).toMatch(/<span class="l\d+ d\d+">/);
   });
 
   it("gives the curl and TypeScript tabs the request the curl file sends, and the others none", async () => {
@@ -98,20 +104,19 @@ describe('the samples remark plugin', () => {
       ['typescript', request],
       ['python', null],
     ]);
-    expect(sample?.response).toBeNull();
+    expect(sample?.tabs.map((tab) => tab.response)).toEqual([null, null, null]);
     // A curl file that calls another host offers no "Try it".
     const [greet] = await samplesOnPage('<Sample name="greet" />\n');
     expect(greet?.tabs.every((tab) => tab.tryIt === null)).toBe(true);
   });
 
-  it('shows the region named on the element', async () => {
-    const [sample] = await samplesOnPage('<Sample name="two-regions" region="second" />\n');
-    expect(sample?.tabs.map((tab) => [tab.region, tab.code])).toEqual([['second', 'print("second")']]);
-  });
-
-  it('shows the whole file, with no separate full-file copy, when no region is selected', async () => {
-    const [sample] = await samplesOnPage('<Sample name="two-regions" />\n');
-    expect(sample?.tabs[0]).toMatchObject({ region: null, code: 'print("first")\nprint("second")', fullFile: null });
+  it('fails the page on a file with a second region, naming the page line and the file line', async () => {
+    await expect(samplesOnPage('# Page\n\nText\n\n<Sample name="two-regions" />\n')).rejects.toMatchObject({
+      message:
+        '<Sample name="two-regions">: samples/two-regions/two-regions.py: line 4: a second "#region" (a sample file has exactly one region)',
+      line: 5,
+      column: 1,
+    });
   });
 
   it('fails the page on a missing folder, pointing at the element', async () => {
@@ -123,18 +128,19 @@ describe('the samples remark plugin', () => {
   });
 
   it.each([
-    ['a missing region', '<Sample name="greet" region="capture" />', /samples\/greet\/greet\.sh: region "capture" not found/],
-    ['an unknown extension', '<Sample name="unknown-extension" />', /samples\/unknown-extension\/notes\.txt: unknown extension/],
-    ['a missing name', '<Sample region="request" />', /<Sample> needs a name/],
+    ['a region chosen on the page', '<Sample name="greet" region="request" />', /<Sample> takes only name="…" \(it shows each file's one #region\); remove region/],
+    ['an unknown extension', '<Sample name="unknown-extension" />', /samples\/unknown-extension\/notes\.txt is not a sample file; name it one of unknown-extension\.sh,/],
+    ['a missing name', '<Sample />', /<Sample> needs a name/],
+    ['a spread attribute', '<Sample {...{ name: "greet" }} />', /<Sample> takes only name="…", not a \{\.\.\.spread\}/],
     ['a name that is an expression', '<Sample name={"greet"} />', /name must be a plain string/],
     ['a path instead of a name', '<Sample name="../greet" />', /sample name "\.\.\/greet" must be a folder name/],
     ['a hand-written tabs prop', '<Sample name="greet" tabs={[]} />', /gets its "tabs" from the sample folder/],
-    ['a hand-written response prop', '<Sample name="greet" response={null} />', /gets its "response" from the sample folder/],
   ])('fails the page on %s', async (_case, mdx, message) => {
     await expect(samplesOnPage(`Text\n\n${mdx}\n`)).rejects.toThrow(message);
   });
 
   describe('with folders that cannot be committed as fixtures', () => {
+    const REGION = '# #region a\nprint("a")\n# #endregion\n';
     let siteDir: string;
 
     beforeAll(async () => {
@@ -143,17 +149,20 @@ describe('the samples remark plugin', () => {
       await mkdir(path.join(siteDir, 'samples', 'only-dotfiles'), { recursive: true });
       await writeFile(path.join(siteDir, 'samples', 'only-dotfiles', '.DS_Store'), '');
       await mkdir(path.join(siteDir, 'samples', 'twice'), { recursive: true });
-      await writeFile(path.join(siteDir, 'samples', 'twice', 'a.py'), 'print("a")\n');
-      await writeFile(path.join(siteDir, 'samples', 'twice', 'b.py'), 'print("b")\n');
+      await writeFile(path.join(siteDir, 'samples', 'twice', 'twice.py'), REGION);
+      await writeFile(path.join(siteDir, 'samples', 'twice', 'other.py'), REGION);
+      await mkdir(path.join(siteDir, 'samples', 'no-region'), { recursive: true });
+      await writeFile(path.join(siteDir, 'samples', 'no-region', 'no-region.py'), REGION);
+      await writeFile(path.join(siteDir, 'samples', 'no-region', 'no-region.ts'), 'console.log("a");\n');
       await mkdir(path.join(siteDir, 'samples', 'bad-record'), { recursive: true });
-      await writeFile(path.join(siteDir, 'samples', 'bad-record', 'bad-record.py'), 'print("a")\n');
+      await writeFile(path.join(siteDir, 'samples', 'bad-record', 'bad-record.py'), REGION);
       await writeFile(path.join(siteDir, 'samples', 'bad-record', '.verified.json'), '{"bad-record.py": {"lint": "passed"}}');
       await mkdir(path.join(siteDir, 'samples', 'broken-record'), { recursive: true });
-      await writeFile(path.join(siteDir, 'samples', 'broken-record', 'broken-record.py'), 'print("a")\n');
+      await writeFile(path.join(siteDir, 'samples', 'broken-record', 'broken-record.py'), REGION);
       await writeFile(path.join(siteDir, 'samples', 'broken-record', '.verified.json'), '{"broken-record.py": ');
       await mkdir(path.join(siteDir, 'samples', 'orphan-response'), { recursive: true });
-      await writeFile(path.join(siteDir, 'samples', 'orphan-response', 'orphan-response.py'), 'print("a")\n');
-      await writeFile(path.join(siteDir, 'samples', 'orphan-response', '.response.json'), '{}');
+      await writeFile(path.join(siteDir, 'samples', 'orphan-response', 'orphan-response.py'), REGION);
+      await writeFile(path.join(siteDir, 'samples', 'orphan-response', '.response.typescript.json'), '{}');
     });
 
     afterAll(async () => {
@@ -163,10 +172,11 @@ describe('the samples remark plugin', () => {
     it.each([
       ['an empty folder', 'empty', /sample folder samples\/empty\/ has no sample files/],
       ['a folder of dotfiles only', 'only-dotfiles', /samples\/only-dotfiles\/ has no sample files/],
-      ['two files of one language', 'twice', /samples\/twice\/ has two Python files: a\.py and b\.py/],
+      ['a second file of one language', 'twice', /^<Sample name="twice">: samples\/twice\/other\.py is not a sample file; name it one of twice\.sh, twice\.ts/],
+      ['a file without a region', 'no-region', /^<Sample name="no-region">: samples\/no-region\/no-region\.ts: no "\/\/ #region NAME" … "\/\/ #endregion" marks the part/],
       ['a record naming an unknown check', 'bad-record', /samples\/bad-record\/\.verified\.json: bad-record\.py: unknown check "lint"/],
       ['a record that is not JSON', 'broken-record', /samples\/broken-record\/\.verified\.json is not valid JSON/],
-      ['a response without a TypeScript file', 'orphan-response', /\.response\.json exists, but the folder has no TypeScript file/],
+      ['a response without a TypeScript file', 'orphan-response', /\.response\.typescript\.json exists, but the folder has no typescript file/],
     ])('fails the page on %s', async (_case, name, message) => {
       await expect(samplesOnPage(`<Sample name="${name}" />\n`, siteDir)).rejects.toThrow(message);
     });

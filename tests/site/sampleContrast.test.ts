@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { highlightPalettes } from '../../src/sample-files/highlight';
 import { readSampleFolder } from '../../src/sample-files/readSampleFolder';
 
 const siteDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,9 +20,6 @@ function contrast(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
-function variable(style: string, name: string): string | undefined {
-  return new RegExp(`${name}:(#[0-9a-fA-F]{6})(?:;|$)`).exec(style)?.[1];
-}
 
 const sampleNames = (await readdir(samplesDir, { withFileTypes: true }))
   .filter((entry) => entry.isDirectory())
@@ -34,23 +32,27 @@ describe('highlighted samples', () => {
 
   // WCAG AA asks 4.5:1 for normal text; every token of every sample must reach it in both colour modes.
   it.each(sampleNames)('keep every token of %s at 4.5:1 or more against the block', async (name) => {
-    const { tabs, response } = await readSampleFolder({ siteDir, samplesDir, name });
-    const blocks = [
-      ...tabs.flatMap((tab) => [{ file: tab.file, html: tab.html }, { file: tab.file, html: tab.fullFile?.html ?? '' }]),
-      { file: `the response of ${response?.file}`, html: response?.html ?? '' },
-    ];
+    const { tabs } = await readSampleFolder({ siteDir, samplesDir, name });
+    const blocks = tabs.flatMap((tab) => [
+      { file: tab.file, html: tab.html },
+      { file: tab.file, html: tab.fullFile?.html ?? '' },
+      { file: `the response under ${tab.file}`, html: tab.response?.html ?? '' },
+    ]);
+    const palettes = await highlightPalettes();
     for (const { file, html } of blocks) {
       if (html === '') continue;
-      const preStyle = /^<pre [^>]*style="([^"]*)"/.exec(html)?.[1] ?? '';
-      const tokens = [...html.matchAll(/<span style="([^"]*)">([^<]*)<\/span>/g)].filter(([, , text]) => text?.trim());
+      // A token is `<span class="l3 d7">` (light colour 3, dark colour 7 of the palettes); text outside
+      // such a span, and a mode with no class, take the theme's foreground.
+      const tokens = [...html.matchAll(/<span class="([^"]*)">([^<]*)<\/span>/g)].filter(([, , text]) => text?.trim());
       expect(tokens.length, file).toBeGreaterThan(0);
-      for (const mode of ['light', 'dark']) {
-        const background = variable(preStyle, `--shiki-${mode}-bg`);
-        expect(background, `${file} ${mode} background`).toBeDefined();
-        for (const [, style = '', text] of tokens) {
-          const colour = variable(style, `--shiki-${mode}`);
-          expect(colour, `${file}: ${mode} colour of ${text}`).toBeDefined();
-          const ratio = contrast(colour as string, background as string);
+      for (const [mode, prefix] of [['light', 'l'], ['dark', 'd']] as const) {
+        const { background, foreground, tokens: colours } = palettes[mode];
+        expect(contrast(foreground, background), `${file}: ${mode} foreground`).toBeGreaterThanOrEqual(4.5);
+        for (const [, classes = '', text] of tokens) {
+          const index = new RegExp(`(?:^| )${prefix}(\\d+)(?: |$)`).exec(classes)?.[1];
+          const colour = index === undefined ? foreground : colours[Number(index) - 1];
+          expect(colour, `${file}: ${mode} colour of ${text} (${classes})`).toMatch(/^#[0-9a-f]{6}$/);
+          const ratio = contrast(colour as string, background);
           expect(ratio, `${file}: ${mode} "${text}" ${colour} on ${background}`).toBeGreaterThanOrEqual(4.5);
         }
       }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeVerification,
   formatVerificationRecord,
+  mergeVerificationRecords,
   parseVerificationRecord,
   VerificationRecordError,
 } from '../../src/sample-files/verification';
@@ -54,47 +55,64 @@ describe('formatVerificationRecord', () => {
   });
 });
 
+describe('mergeVerificationRecords', () => {
+  it("joins each suite's checks of a file, and refuses a check two suites recorded", () => {
+    expect(mergeVerificationRecords([{ 'a.py': { 'python-compile': 'passed' }, 'a.ts': { run: 'passed' } }, { 'a.py': { mypy: 'failed' } }])).toEqual({
+      'a.py': { 'python-compile': 'passed', mypy: 'failed' },
+      'a.ts': { run: 'passed' },
+    });
+    expect(() => mergeVerificationRecords([{ 'a.py': { mypy: 'passed' } }, { 'a.py': { mypy: 'passed' } }])).toThrow(/a\.py: check "mypy" is recorded twice/);
+  });
+});
+
 describe('describeVerification', () => {
   it.each([
-    ['typescript', { typecheck: 'passed', run: 'passed', 'duplicate-keys': 'passed' }, 'typechecked · ran against the sandbox'],
-    ['typescript', { typecheck: 'passed', 'duplicate-keys': 'passed' }, 'typechecked'],
-    ['curl', { run: 'passed', 'bash-syntax': 'passed', 'curl-continuations': 'passed' }, 'ran with bash against the sandbox'],
-    ['php', { 'php-syntax': 'passed', 'duplicate-keys': 'passed' }, 'syntax-checked with php -l'],
-    ['python', { 'python-compile': 'passed', pep8: 'passed' }, 'compiled with py_compile · PEP 8-checked with pycodestyle'],
-    ['ruby', { 'ruby-syntax': 'passed' }, 'syntax-checked with ruby -wc'],
-    ['go', { gofmt: 'passed', 'duplicate-keys': 'passed' }, 'syntax-checked with gofmt'],
-    // Only secondary checks: they are what CI did, so they are what the badge says.
-    ['curl', { 'bash-syntax': 'passed' }, 'syntax-checked with bash -n'],
-  ] as const)('says what CI did with a %s file that passed %j', (language, checks, text) => {
-    expect(describeVerification(language, checks)).toMatchObject({ status: 'passed', text });
+    ['typescript', { typecheck: 'passed', run: 'passed', 'duplicate-keys': 'passed' }, 'ran', 'Ran against the sandbox'],
+    ['curl', { run: 'passed', 'bash-syntax': 'passed', 'curl-continuations': 'passed' }, 'ran', 'Ran against the sandbox'],
+    ['typescript', { typecheck: 'passed', 'duplicate-keys': 'passed' }, 'typechecked', 'Typechecked with tsc (strict)'],
+    ['python', { 'python-compile': 'passed', pep8: 'passed', mypy: 'passed' }, 'typechecked', 'Typechecked against processout-python 7.3.0 (stubs) + syntax'],
+    ['go', { gofmt: 'passed', 'go-build': 'passed' }, 'typechecked', 'Compiled against gopkg.in/processout.v5 v5.6.1 stubs'],
+    ['php', { 'php-syntax': 'passed', 'sdk-surface': 'passed' }, 'sdk-checked', 'SDK calls checked against the PHP SDK 7.4.1 surface + syntax'],
+    ['ruby', { 'ruby-syntax': 'passed', 'sdk-surface': 'passed' }, 'sdk-checked', 'SDK calls checked against the Ruby SDK 6.0.0 surface + syntax'],
+    // Without the SDK checks, only the syntax was checked, and the badge says no more.
+    ['php', { 'php-syntax': 'passed', 'duplicate-keys': 'passed' }, 'syntax-checked', 'Syntax-checked'],
+    ['python', { 'python-compile': 'passed', pep8: 'passed' }, 'syntax-checked', 'Syntax-checked'],
+    ['go', { gofmt: 'passed', 'duplicate-keys': 'passed' }, 'syntax-checked', 'Syntax-checked'],
+    ['curl', { 'bash-syntax': 'passed' }, 'syntax-checked', 'Syntax-checked'],
+  ] as const)('says what CI did with a %s file that passed %j', (language, checks, tier, text) => {
+    expect(describeVerification(language, checks)).toMatchObject({ status: 'passed', tier, text });
   });
 
   it('marks a file with a failed check as failed, naming the check, whatever else passed', () => {
     expect(describeVerification('php', { 'php-syntax': 'failed', 'duplicate-keys': 'skipped' })).toMatchObject({
       status: 'failed',
-      text: 'failed in CI: php -l',
+      tier: null,
+      text: 'Failed in CI: php -l',
     });
+    expect(describeVerification('python', { 'python-compile': 'passed', mypy: 'failed' })).toMatchObject({ status: 'failed', text: 'Failed in CI: mypy' });
   });
 
   it('marks a file with a skipped check as not verified, naming the check', () => {
     expect(describeVerification('typescript', { typecheck: 'passed', run: 'skipped' })).toMatchObject({
       status: 'skipped',
-      text: 'not verified: the sandbox run skipped',
+      tier: null,
+      text: 'Not verified: the sandbox run skipped',
     });
   });
 
   it('marks a file CI has no record of as not verified', () => {
     expect(describeVerification('go', undefined)).toEqual({
       status: 'skipped',
-      text: 'not verified by CI',
+      tier: null,
+      text: 'Not verified by CI',
       details: 'CI has no record of checking this file.',
     });
-    expect(describeVerification('go', {})).toMatchObject({ status: 'skipped', text: 'not verified by CI' });
+    expect(describeVerification('go', {})).toMatchObject({ status: 'skipped', text: 'Not verified by CI' });
   });
 
   it('lists every check and its status in the details', () => {
     expect(describeVerification('curl', { run: 'passed', 'bash-syntax': 'passed' }).details).toBe(
-      'ran with bash against the sandbox: passed\nsyntax-checked with bash -n: passed',
+      'ran against the sandbox: passed\nsyntax-checked with bash -n: passed',
     );
   });
 });

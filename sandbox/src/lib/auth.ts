@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError } from './errors.ts';
 import type { Project } from '../store/store.ts';
 
@@ -26,6 +27,15 @@ export function parseBasicAuth(header: string | undefined): Credentials | null {
 function secretBody(secret: string): string {
   const prefix = SECRET_PREFIXES.find((p) => secret.startsWith(p));
   return prefix ? secret.slice(prefix.length) : secret;
+}
+
+/**
+ * Constant-time comparison: both sides are hashed first, so timingSafeEqual gets equal-length
+ * buffers and the time taken says nothing about the secret's length or its first wrong character.
+ */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 function looksLive(credentials: Credentials): boolean {
@@ -66,7 +76,8 @@ export function authenticate(
     throw unauthorized('This route needs the project secret key; the project ID alone only works for browser routes.');
   }
   const knownPrefix = SECRET_PREFIXES.some((p) => credentials.secret.startsWith(p));
-  if (!knownPrefix || secretBody(credentials.secret) !== secretBody(project.secret)) {
+  const matches = sameSecret(secretBody(credentials.secret), secretBody(project.secret));
+  if (!knownPrefix || !matches) {
     throw unauthorized('The secret key does not match this project.');
   }
   return project;

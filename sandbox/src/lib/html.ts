@@ -17,6 +17,9 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** `scheme:` or `scheme://host[:port]` with no character CSP gives a meaning to. */
+const CSP_SOURCE = /^[a-z][a-z0-9+.-]*:(?:\/\/(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?)?$/;
+
 export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
@@ -27,12 +30,15 @@ export function newNonce(): string {
  * browsers apply form-action to the redirect that follows a form post.
  */
 export function checkoutCsp(nonce: string, extraFormTargets: string[] = []): string {
+  // Callers pass lib/urls.ts cspSource values; anything else (a `;`, a quote, a wildcard) is dropped
+  // here too, so no value can end the directive or add a source.
+  const targets = extraFormTargets.filter((target) => CSP_SOURCE.test(target));
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src 'nonce-${nonce}'`,
     "img-src 'self'",
-    `form-action 'self'${extraFormTargets.map((target) => ` ${target}`).join('')}`,
+    `form-action 'self'${targets.map((target) => ` ${target}`).join('')}`,
     "base-uri 'none'",
     "frame-ancestors 'none'",
   ].join('; ');

@@ -24,11 +24,14 @@ function keyOf(request: FastifyRequest): string | null {
 }
 
 export function registerIdempotency(app: FastifyInstance, store: Store): void {
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+  // preValidation, registered before the body checks: validation errors are answered (and stored,
+  // by the onSend hook below) like any other, so a retry with the same key replays the same 400.
+  app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = keyOf(request);
     if (!key || !request.routeOptions.config.idempotent || !request.project) return;
     const route = `${request.method} ${request.url.split('?')[0]}`;
-    const bodyHash = createHash('sha256').update(stableJson(request.body)).digest('hex');
+    // No body and an empty one are the same request.
+    const bodyHash = createHash('sha256').update(stableJson(request.body ?? {})).digest('hex');
     const projectId = request.project.id;
 
     if (!store.reserveIdempotencyKey(projectId, key, route, bodyHash, Date.now(), KEY_TTL_MS)) {

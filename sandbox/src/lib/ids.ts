@@ -27,7 +27,7 @@ export function randomAlphanumeric(length = 32): string {
   return out;
 }
 
-export function newId(prefix: 'iv_' | 'tr_' | 'tr_op_' | 'ev_' | 'wh_'): string {
+export function newId(prefix: 'iv_' | 'iv_det_' | 'tr_' | 'tr_op_' | 'ev_' | 'wh_' | 'refd_'): string {
   return prefix + randomAlphanumeric();
 }
 

@@ -23,6 +23,30 @@ export function amountProblem(amount: string, currency: string): string | null {
   return null;
 }
 
+/** The amount as the API answers it: no leading zeros ("009.99" → "9.99", "000" → "0"). */
+export function canonicalAmount(value: string): string {
+  return value.replace(/^0+(?=\d)/, '');
+}
+
+/** Amounts as BigInt units back to a decimal string, without trailing fractional zeros. */
+function fromUnits(units: bigint): string {
+  const sign = units < 0n ? '-' : '';
+  const abs = units < 0n ? -units : units;
+  const scale = 10n ** BigInt(SCALE);
+  const fraction = (abs % scale).toString().padStart(SCALE, '0').replace(/0+$/, '');
+  return `${sign}${abs / scale}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** a + b of valid decimal strings ("9.99" + "0.01" → "10"). */
+export function addAmounts(a: string, b: string): string {
+  return fromUnits(toUnits(a) + toUnits(b));
+}
+
+/** a − b of valid decimal strings; may be negative. */
+export function subtractAmounts(a: string, b: string): string {
+  return fromUnits(toUnits(a) - toUnits(b));
+}
+
 function toUnits(value: string): bigint {
   const [whole = '0', fraction = ''] = value.split('.');
   return BigInt(whole) * 10n ** BigInt(SCALE) + BigInt(fraction.padEnd(SCALE, '0') || '0');

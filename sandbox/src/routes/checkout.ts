@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiError } from '../lib/errors.ts';
 import { checkoutCsp, newNonce } from '../lib/html.ts';
 import { publicOrigin } from '../lib/public-url.ts';
-import { isDeepLink, webOrigin } from '../lib/urls.ts';
+import { cspSource, isDeepLink, serializeUrl, webOrigin } from '../lib/urls.ts';
 import type { StoredInvoice } from '../schemas/invoice.ts';
 import {
   CHECKOUT_OUTCOMES,
@@ -52,6 +52,7 @@ function openerMessage(result: CheckoutResult): string {
   switch (result.outcome) {
     case 'approve':
     case 'pending':
+    case 'decline-at-capture':
       return JSON.stringify({ namespace: CHECKOUT_NAMESPACE, action: 'success', data: result.token });
     case 'decline':
       return JSON.stringify({ namespace: CHECKOUT_NAMESPACE, action: 'error', errorCode: result.errorCode, errorMessage: result.message });
@@ -72,8 +73,8 @@ function targetOriginFor(invoice: StoredInvoice, openerOrigin: string | undefine
 /** Return targets the provider page's form-action must allow: CSP applies it to the redirect after the post. */
 function formTargets(invoice: StoredInvoice): string[] {
   return [invoice.return_url, invoice.cancel_url].flatMap((url) => {
-    if (!url) return [];
-    return [webOrigin(url) ?? `${new URL(url).protocol}`];
+    const source = url ? cspSource(url) : null;
+    return source ? [source] : [];
   });
 }
 
@@ -82,6 +83,7 @@ const HEADINGS: Record<CheckoutOutcome, string> = {
   pending: 'Payment pending',
   decline: 'Payment declined',
   cancel: 'Payment canceled',
+  'decline-at-capture': 'Payment approved (its capture will be declined)',
 };
 
 export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -177,7 +179,7 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { invoice } = result;
       const skipProcessOutJs = invoice.metadata.skip_processoutjs === 'true';
       const returnsToApp = invoice.return_url !== null && isDeepLink(invoice.return_url);
-      if (result.redirectUrl && (skipProcessOutJs || returnsToApp)) return reply.redirect(result.redirectUrl, 302);
+      if (result.redirectUrl && (skipProcessOutJs || returnsToApp)) return reply.redirect(serializeUrl(result.redirectUrl), 302);
 
       const nonce = newNonce();
       const html = resultPage({

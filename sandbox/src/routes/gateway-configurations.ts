@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { notFound } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/public-url.ts';
-import { errorResponses } from '../schemas/common.ts';
+import { errorResponses, QueryBoolean } from '../schemas/common.ts';
 import { GATEWAY_FILTERS, matchesFilter } from '../services/gateway-configurations.ts';
 import { presentGatewayConfiguration } from '../services/presenters.ts';
 
@@ -21,9 +21,9 @@ export const gatewayConfigurationRoutes: FastifyPluginAsyncTypebox = async (app)
         querystring: Type.Object({
           filter: Type.Optional(Type.Union(GATEWAY_FILTERS.map((f) => Type.Literal(f)))),
           expand_merchant_accounts: Type.Optional(
-            Type.Boolean({ description: 'Accepted for compatibility; sandbox configurations have no merchant accounts' }),
+            QueryBoolean('Accepted for compatibility; sandbox configurations have no merchant accounts'),
           ),
-          with_disabled: Type.Optional(Type.Boolean({ description: 'Accepted; every seeded configuration is enabled' })),
+          with_disabled: Type.Optional(QueryBoolean('Accepted; every seeded configuration is enabled')),
         }),
         response: {
           200: Type.Object({

@@ -4,7 +4,7 @@ import { notFound } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/public-url.ts';
 import { errorResponses, Expand, expandSet, ListQuery, pageSize } from '../schemas/common.ts';
 import { InvoiceCreateBody, InvoiceEnvelope } from '../schemas/invoice.ts';
-import { createInvoice } from '../services/invoices.ts';
+import { createInvoice, deleteInvoice } from '../services/invoices.ts';
 import { presentInvoice } from '../services/presenters.ts';
 
 export const InvoiceParams = Type.Object({ invoice_id: Type.String({ description: 'iv_…' }) });
@@ -81,6 +81,25 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ? store.findTransactionByInvoice(invoice.project_id, invoice.id)
         : undefined;
       return { success: true as const, invoice: presentInvoice(invoice, publicOrigin(request), transaction) };
+    },
+  );
+
+  app.delete(
+    '/invoices/:invoice_id',
+    {
+      config: { auth: 'secret' },
+      schema: {
+        summary: 'Delete an invoice that took no payment',
+        description: 'Its transaction must be waiting, failed or voided; events about it stay listed.',
+        operationId: 'delete-an-invoice',
+        tags: ['Invoices'],
+        params: InvoiceParams,
+        response: { 200: Type.Object({ success: Type.Literal(true) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      deleteInvoice(store, request.project.id, request.params.invoice_id);
+      return { success: true as const };
     },
   );
 };

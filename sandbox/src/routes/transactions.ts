@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { notFound } from '../lib/errors.ts';
 import { errorResponses, PassThrough } from '../schemas/common.ts';
-import { PaymentBody, TransactionEnvelope } from '../schemas/transaction.ts';
+import { NO_CUSTOMER_ACTION, PaymentBody, PaymentEnvelope, TransactionEnvelope } from '../schemas/transaction.ts';
 import { loadInvoice, pay, voidInvoice, type PaymentAction } from '../services/payments.ts';
 import { InvoiceParams } from './invoices.ts';
 
@@ -25,13 +25,19 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           tags: ['Invoices'],
           params: InvoiceParams,
           body: PaymentBody,
-          response: { 200: TransactionEnvelope, ...errorResponses },
+          response: { 200: PaymentEnvelope, ...errorResponses },
         },
       },
-      (request) => ({
-        success: true as const,
-        transaction: pay(services, request.project.id, request.params.invoice_id, action, request.body),
-      }),
+      (request, reply) => {
+        const result = pay(services, request.project.id, request.params.invoice_id, action, request.body);
+        if (result.declined) {
+          // Returned, not thrown: the failed transaction is saved (and replayed for the same Idempotency-Key).
+          request.errorType = result.declined.errorType;
+          reply.code(result.declined.statusCode);
+          return result.declined.toBody();
+        }
+        return { success: true as const, transaction: result.transaction, customer_action: NO_CUSTOMER_ACTION };
+      },
     );
   }
 

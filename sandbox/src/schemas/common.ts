@@ -31,8 +31,10 @@ export const errorResponses = { '4xx': Type.Ref('Error'), '5xx': Type.Ref('Error
 /** Paging/expansion options SDKs send; Go and Ruby put them even in POST bodies, where they are ignored. */
 export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: '1–100, default 10; 0 means default' })),
-  start_after: Type.Optional(Type.String({ description: 'Return objects created after this id' })),
-  end_before: Type.Optional(Type.String({ description: 'Return objects created before this id' })),
+  start_after: Type.Optional(Type.String({ description: 'Return the page that follows this id in the listing order' })),
+  end_before: Type.Optional(
+    Type.String({ description: 'Return the page just before this id in the listing order (the objects nearest to it), still in the listing order' }),
+  ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 });
 
@@ -50,3 +52,11 @@ export const Expand = Type.Array(Type.String(), { description: 'Resources to exp
 export function expandSet(expand: string[] | undefined): Set<string> {
   return new Set((expand ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean));
 }
+
+/**
+ * A boolean query parameter as the official SDKs spell it: Python urlencodes a bool as True/False,
+ * PHP's rawurlencode gives 1 (and drops false, or sends 0), Node and Ruby send true/false.
+ */
+const SDK_QUERY_BOOLEANS = ['true', 'false', 'True', 'False', '1', '0'] as const;
+export const QueryBoolean = (description: string) =>
+  Type.Unsafe<(typeof SDK_QUERY_BOOLEANS)[number]>({ type: 'string', enum: [...SDK_QUERY_BOOLEANS], description });

@@ -2,7 +2,8 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable, PassThrough } from './common.ts';
 
 export const Gateway = Type.Object({
-  id: Type.Integer(),
+  // A string in the API (the Go SDK decodes it into a *string), unlike gateway_configuration.gateway_id.
+  id: Type.String({ description: 'e.g. "9002"' }),
   name: Type.String({ description: 'e.g. test-alternative-payment' }),
   display_name: Type.String(),
   logo_url: Nullable(Type.String()),

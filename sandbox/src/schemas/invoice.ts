@@ -5,6 +5,7 @@ const InvoiceDetail = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 80 }),
     amount: Type.String({ format: 'decimal-amount' }),
+    discount_amount: Type.Optional(Type.String({ format: 'decimal-amount' })),
     quantity: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   },
   { additionalProperties: true },

@@ -69,3 +69,25 @@ export const PaymentBody = Type.Object({
 export type PaymentBody = Static<typeof PaymentBody>;
 
 export const TransactionEnvelope = Type.Object({ success: Type.Literal(true), transaction: Type.Ref('Transaction') });
+
+/**
+ * What the customer still has to do before the payment can go on (a redirect, a native APM step). A
+ * gway_req_ token means the customer already approved at the provider, so the sandbox never asks for
+ * one: the object is empty, never null nor absent. Python SDK 7.x reads body["customer_action"]
+ * unconditionally and the Node SDK never settles on null; {} decodes in all five official SDKs
+ * (shared/reference/sdk/decoding/decoding.md).
+ */
+export const CustomerAction = Type.Object({
+  type: Type.Optional(Type.String()),
+  value: Type.Optional(Type.String()),
+  metadata: Type.Optional(StringMap),
+});
+export type CustomerAction = Static<typeof CustomerAction>;
+export const NO_CUSTOMER_ACTION: CustomerAction = Object.freeze({});
+
+/** Answer of POST /invoices/{id}/authorize and /capture. */
+export const PaymentEnvelope = Type.Object({
+  success: Type.Literal(true),
+  transaction: Type.Ref('Transaction'),
+  customer_action: CustomerAction,
+});

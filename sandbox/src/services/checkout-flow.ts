@@ -1,24 +1,30 @@
 import { ApiError, notFound } from '../lib/errors.ts';
 import { mintGatewayRequestToken } from '../lib/tokens.ts';
-import { withQuery } from '../lib/urls.ts';
+import { serializeUrl, withQuery } from '../lib/urls.ts';
 import type { StoredInvoice } from '../schemas/invoice.ts';
 import { nowIso } from './clock.ts';
 import type { ServiceContext } from './context.ts';
 import { recordTransactionEvent } from './events.ts';
-import { loadInvoice } from './payments.ts';
+import { CAPTURE_DECLINE_CODE, loadInvoice } from './payments.ts';
 import { fail, startAttempt } from './transaction-state.ts';
 
-export const CHECKOUT_OUTCOMES = ['approve', 'decline', 'cancel', 'pending'] as const;
+export const CHECKOUT_OUTCOMES = ['approve', 'decline', 'cancel', 'pending', 'decline-at-capture'] as const;
 export type CheckoutOutcome = (typeof CHECKOUT_OUTCOMES)[number];
 
 /** A real decline code (processout-decline-codes.yml): the generic soft decline. */
 export const DECLINE_CODE = 'payment.declined';
 export const CANCEL_CODE = 'customer.canceled';
 
+const TOKEN_MESSAGES: Record<'approve' | 'pending' | 'decline-at-capture', string> = {
+  approve: 'Payment approved. Capture or authorize the invoice with this token as source.',
+  pending: 'Payment left pending. Capture with this token: the transaction stays pending, then completes.',
+  'decline-at-capture': `Payment approved here, but capturing or authorizing with this token is declined (HTTP 410, ${CAPTURE_DECLINE_CODE}).`,
+};
+
 export interface CheckoutResult {
   outcome: CheckoutOutcome;
   invoice: StoredInvoice;
-  /** gway_req_ token for approve and pending. */
+  /** gway_req_ token for approve, pending and decline-at-capture. */
   token: string | null;
   /** Decline or cancel code, as the return URL carries it. */
   errorCode: string | null;
@@ -65,7 +71,8 @@ export function completeCheckout(ctx: ServiceContext, input: CheckoutInput): Che
     const at = nowIso();
     switch (input.outcome) {
       case 'approve':
-      case 'pending': {
+      case 'pending':
+      case 'decline-at-capture': {
         const returnPath = `${input.origin}${checkoutPath(invoice.project_id, invoice.id, conf.id)}/return`;
         const token = mintGatewayRequestToken(conf.id, returnPath);
         ctx.store.insertGatewayRequest({
@@ -73,7 +80,7 @@ export function completeCheckout(ctx: ServiceContext, input: CheckoutInput): Che
           project_id: invoice.project_id,
           invoice_id: invoice.id,
           gateway_configuration_id: conf.id,
-          outcome: input.outcome === 'approve' ? 'approve' : 'pending',
+          outcome: input.outcome,
           created_at: at,
           used_by_transaction_id: null,
           used_at: null,
@@ -84,10 +91,7 @@ export function completeCheckout(ctx: ServiceContext, input: CheckoutInput): Che
           token,
           errorCode: null,
           redirectUrl: invoice.return_url ? withQuery(invoice.return_url, { token }) : null,
-          message:
-            input.outcome === 'approve'
-              ? 'Payment approved. Capture or authorize the invoice with this token as source.'
-              : 'Payment left pending. Capture with this token: the transaction stays pending, then completes.',
+          message: TOKEN_MESSAGES[input.outcome],
         };
       }
       case 'decline': {
@@ -111,7 +115,8 @@ export function completeCheckout(ctx: ServiceContext, input: CheckoutInput): Che
           token: null,
           errorCode: CANCEL_CODE,
           redirectUrl:
-            invoice.cancel_url ?? (invoice.return_url ? withQuery(invoice.return_url, { error_code: CANCEL_CODE }) : null),
+            (invoice.cancel_url ? serializeUrl(invoice.cancel_url) : null) ??
+            (invoice.return_url ? withQuery(invoice.return_url, { error_code: CANCEL_CODE }) : null),
           message: 'The customer canceled on the test provider page. The invoice can still be paid.',
         };
     }

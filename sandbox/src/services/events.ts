@@ -49,6 +49,7 @@ export function recordTransactionEvent(
       created_at: firedAt,
       response_code: null,
       response_body: null,
+      response_headers: null,
       response_time_ms: null,
       error_message: null,
     });

@@ -84,7 +84,7 @@ function seedConfiguration(projectId: string, seed: SeedGateway, createdAt: stri
     created_at: createdAt,
     enabled_at: createdAt,
     gateway: {
-      id: seed.id,
+      id: String(seed.id),
       name: seed.name,
       display_name: seed.displayName,
       logo_url: logoPath(seed.name),

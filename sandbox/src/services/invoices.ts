@@ -1,6 +1,6 @@
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
-import { amountProblem } from '../lib/money.ts';
+import { amountProblem, canonicalAmount } from '../lib/money.ts';
 import type { InvoiceCreateBody, StoredInvoice } from '../schemas/invoice.ts';
 import type { Transaction } from '../schemas/transaction.ts';
 import type { Store } from '../store/store.ts';
@@ -32,10 +32,16 @@ export function createInvoice(store: Store, projectId: string, body: InvoiceCrea
     token_id: null,
     subscription_id: null,
     name: body.name,
-    amount: body.amount,
+    amount: canonicalAmount(body.amount),
     currency: body.currency,
     metadata: body.metadata ?? {},
-    details: (body.details ?? []).map((detail) => ({ quantity: 1, ...detail })),
+    details: (body.details ?? []).map((detail) => ({
+      quantity: 1,
+      ...detail,
+      id: newId('iv_det_'),
+      amount: canonicalAmount(detail.amount),
+      ...(typeof detail.discount_amount === 'string' ? { discount_amount: canonicalAmount(detail.discount_amount) } : {}),
+    })),
     order_id: body.order_id ?? null,
     reference_id: body.reference_id ?? null,
     statement_descriptor: body.statement_descriptor ?? null,
@@ -97,4 +103,25 @@ export function createInvoice(store: Store, projectId: string, body: InvoiceCrea
     store.insertTransaction(transaction);
   });
   return invoice;
+}
+
+// Deleting an invoice whose payment is under way or done would orphan money, so only invoices that
+// took no payment (transaction waiting, failed or voided) can be deleted. The real API does not
+// document when it refuses; this is the sandbox's choice (sandbox/README.md).
+const DELETABLE_STATUSES = new Set(['waiting', 'failed', 'voided']);
+
+/** DELETE /invoices/{id}: removes the invoice, its transaction and its unused tokens; events stay. */
+export function deleteInvoice(store: Store, projectId: string, invoiceId: string): void {
+  store.transaction(() => {
+    const transaction = store.findInvoice(projectId, invoiceId) && store.findTransactionByInvoice(projectId, invoiceId);
+    if (!transaction) throw notFound('invoice', invoiceId);
+    if (!DELETABLE_STATUSES.has(transaction.status)) {
+      throw new ApiError(
+        400,
+        'request.transaction.invalid-state',
+        `Invoice ${invoiceId} cannot be deleted: its transaction is ${transaction.status}. Void or refund it first.`,
+      );
+    }
+    store.deleteInvoice(projectId, invoiceId);
+  });
 }

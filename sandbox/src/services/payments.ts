@@ -1,5 +1,5 @@
 import { ApiError, notFound, validationError } from '../lib/errors.ts';
-import { amountProblem, compareAmounts } from '../lib/money.ts';
+import { amountProblem, canonicalAmount, compareAmounts } from '../lib/money.ts';
 import { GATEWAY_REQUEST_PREFIX } from '../lib/tokens.ts';
 import type { StoredInvoice } from '../schemas/invoice.ts';
 import type { PaymentBody, Transaction } from '../schemas/transaction.ts';
@@ -7,9 +7,23 @@ import type { GatewayRequest, PendingTarget } from '../store/store.ts';
 import { nowIso } from './clock.ts';
 import type { ServiceContext } from './context.ts';
 import { recordTransactionEvent } from './events.ts';
-import { authorize, capture, markPending, startAttempt, voidAuthorization } from './transaction-state.ts';
+import { authorize, capture, fail, markPending, startAttempt, voidAuthorization } from './transaction-state.ts';
 
 export type PaymentAction = 'authorize' | 'capture';
+
+/** What a decline-at-capture token fails with: the real API's 410 example for capture and authorize. */
+export const CAPTURE_DECLINE_CODE = 'card.do-not-honor';
+const CAPTURE_DECLINE_MESSAGE = 'The bank has returned a do-not-honor error';
+
+/**
+ * What a capture or authorize did. A decline is an answer, not a thrown error: the failed transaction
+ * and its event must be saved, and the route answers the decline (HTTP 410, the decline code as
+ * error_type) like the real API.
+ */
+export interface PaymentResult {
+  transaction: Transaction;
+  declined: ApiError | null;
+}
 
 function sourceInvalid(message: string): ApiError {
   return validationError('request.source.invalid', 'source', message);
@@ -47,8 +61,12 @@ function resolveToken(ctx: ServiceContext, source: string, invoice: StoredInvoic
     );
   }
   if (request.invoice_id !== invoice.id) throw sourceInvalid('This token was issued for another invoice.');
-  const reusableForCapture = transaction.status === 'authorized' && request.used_by_transaction_id === transaction.id;
-  if (request.used_by_transaction_id && !reusableForCapture) {
+  // An authorized transaction is captured with the token that authorized it, never with another one.
+  if (transaction.status === 'authorized') {
+    if (request.used_by_transaction_id !== transaction.id) {
+      throw sourceInvalid('This transaction was authorized with another token: capture it with that token.');
+    }
+  } else if (request.used_by_transaction_id) {
     throw sourceInvalid('This token was already used: tokens are single use. Start a new checkout for a new payment.');
   }
   return request;
@@ -61,12 +79,12 @@ function captureAmount(body: PaymentBody, transaction: Transaction): string {
   if (compareAmounts(amount, transaction.amount) > 0) {
     throw validationError('request.validation.invalid-amount', 'capture_amount', 'capture_amount cannot exceed the invoice amount.');
   }
-  return amount;
+  return canonicalAmount(amount);
 }
 
 /** POST /invoices/{id}/authorize and /capture with a gway_req_ source. */
-export function pay(ctx: ServiceContext, projectId: string, invoiceId: string, action: PaymentAction, body: PaymentBody): Transaction {
-  const result = ctx.store.transaction(() => {
+export function pay(ctx: ServiceContext, projectId: string, invoiceId: string, action: PaymentAction, body: PaymentBody): PaymentResult {
+  const result = ctx.store.transaction((): PaymentResult => {
     const { invoice, transaction } = loadInvoice(ctx, projectId, invoiceId);
     const captureWanted = action === 'capture' && body.authorize_only !== true;
     switch (transaction.status) {
@@ -81,7 +99,7 @@ export function pay(ctx: ServiceContext, projectId: string, invoiceId: string, a
         const captured = capture(transaction, captureAmount(body, transaction), nowIso());
         ctx.store.updateTransaction(captured);
         recordTransactionEvent(ctx, 'transaction.captured', invoice, captured);
-        return captured;
+        return { transaction: captured, declined: null };
       }
       default:
         return payWithNewToken(ctx, invoice, transaction, body, captureWanted);
@@ -97,7 +115,7 @@ function payWithNewToken(
   transaction: Transaction,
   body: PaymentBody,
   captureWanted: boolean,
-): Transaction {
+): PaymentResult {
   const request = resolveToken(ctx, body.source, invoice, transaction);
   const amount = captureWanted ? captureAmount(body, transaction) : transaction.amount;
   const conf = ctx.store.findGatewayConfiguration(invoice.project_id, request.gateway_configuration_id);
@@ -106,13 +124,20 @@ function payWithNewToken(
   ctx.store.markGatewayRequestUsed(request.token, transaction.id, at);
   let current = startAttempt(transaction, conf, at);
 
+  if (request.outcome === 'decline-at-capture') {
+    current = fail(current, CAPTURE_DECLINE_CODE, CAPTURE_DECLINE_MESSAGE, at);
+    ctx.store.updateTransaction(current);
+    recordTransactionEvent(ctx, 'transaction.failed', invoice, current);
+    return { transaction: current, declined: new ApiError(410, CAPTURE_DECLINE_CODE, CAPTURE_DECLINE_MESSAGE) };
+  }
+
   // A pending payment settles later for the full invoice amount (capture_amount is only validated).
   if (request.outcome === 'pending') {
     current = markPending(current);
     const target: PendingTarget = captureWanted ? 'completed' : 'authorized';
     ctx.store.updateTransaction(current, { untilMs: Date.now() + ctx.config.pendingDelayMs, target });
     recordTransactionEvent(ctx, 'transaction.pending', invoice, current);
-    return current;
+    return { transaction: current, declined: null };
   }
   current = authorize(current, at);
   recordTransactionEvent(ctx, 'transaction.authorized', invoice, current);
@@ -121,7 +146,7 @@ function payWithNewToken(
     recordTransactionEvent(ctx, 'transaction.captured', invoice, current);
   }
   ctx.store.updateTransaction(current);
-  return current;
+  return { transaction: current, declined: null };
 }
 
 /** POST /invoices/{id}/void: cancels an authorization that was not captured. */

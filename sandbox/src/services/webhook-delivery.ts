@@ -2,7 +2,37 @@ import type { WebhookRetryOptions } from '../config.ts';
 import { newId } from '../lib/ids.ts';
 import type { Store, WebhookRow } from '../store/store.ts';
 
+/** Characters of the endpoint's answer (body, and headers) the delivery log keeps. */
 const MAX_LOGGED_BODY = 2_000;
+const MAX_LOGGED_HEADERS = 2_000;
+
+/**
+ * Reads the answer only until MAX_LOGGED_BODY characters are kept, then hangs up: an endpoint that
+ * answers megabytes costs no more than one that answers "ok".
+ */
+async function keptBody(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < MAX_LOGGED_BODY) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      text += decoder.decode(value, { stream: true });
+    }
+    return text.slice(0, MAX_LOGGED_BODY);
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+/** `name: value` lines, as the delivery log's response_headers (a string in the API). */
+function headerLines(headers: Headers): string {
+  const lines: string[] = [];
+  headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  return lines.join('\n').slice(0, MAX_LOGGED_HEADERS);
+}
 
 /** Delay before attempt `attempt + 1`: baseMs × factor^(attempt-1), spread by ± jitter. */
 export function retryDelayMs(attempt: number, retry: WebhookRetryOptions, random: () => number = Math.random): number {
@@ -14,6 +44,7 @@ interface AttemptResult {
   ok: boolean;
   responseCode: number | null;
   responseBody: string | null;
+  responseHeaders: string | null;
   responseTimeMs: number;
   errorMessage: string | null;
 }
@@ -36,19 +67,20 @@ async function post(row: WebhookRow, timeoutMs: number, stopSignal: AbortSignal)
       redirect: 'manual',
       signal: controller.signal,
     });
-    const text = await response.text();
+    const text = await keptBody(response);
     const ok = response.status >= 200 && response.status < 300;
     return {
       ok,
       responseCode: response.status,
-      responseBody: text.slice(0, MAX_LOGGED_BODY),
+      responseBody: text,
+      responseHeaders: headerLines(response.headers),
       responseTimeMs: elapsed(),
       errorMessage: ok ? null : `The endpoint answered HTTP ${response.status}; only 2xx counts as delivered.`,
     };
   } catch (error) {
     const err = error as Error & { cause?: { code?: string } };
     const reason = err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : err.cause?.code ?? err.message;
-    return { ok: false, responseCode: null, responseBody: null, responseTimeMs: elapsed(), errorMessage: `Request failed: ${reason}` };
+    return { ok: false, responseCode: null, responseBody: null, responseHeaders: null, responseTimeMs: elapsed(), errorMessage: `Request failed: ${reason}` };
   } finally {
     clearTimeout(timer);
     stopSignal.removeEventListener('abort', stop);
@@ -83,6 +115,7 @@ export async function deliverWebhook(
           created_at: new Date().toISOString(),
           response_code: null,
           response_body: null,
+          response_headers: null,
           response_time_ms: null,
           error_message: null,
         });
@@ -94,6 +127,7 @@ export async function deliverWebhook(
       status: result.ok ? 'delivered' : 'failed',
       response_code: result.responseCode,
       response_body: result.responseBody,
+      response_headers: result.responseHeaders,
       response_time_ms: result.responseTimeMs,
       error_message: errorMessage,
     });

@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS webhooks (
   created_at TEXT NOT NULL,
   response_code INTEGER,
   response_body TEXT,
+  response_headers TEXT,
   response_time_ms INTEGER,
   error_message TEXT
 );
@@ -83,6 +84,16 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 );
 `;
 
+/** Columns added after the first release: a database file written by an older sandbox gets them. */
+const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [{ table: 'webhooks', column: 'response_headers', type: 'TEXT' }];
+
+function addMissingColumns(db: Database.Database): void {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const columns = db.pragma(`table_info(${table})`) as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}
+
 /** Opens (and creates) the database: ':memory:' for tests, a file for the CLI. */
 export function openDatabase(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -91,5 +102,6 @@ export function openDatabase(path: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addMissingColumns(db);
   return db;
 }

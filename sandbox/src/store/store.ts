@@ -22,7 +22,8 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
-export type PaymentOutcome = 'approve' | 'pending';
+/** What capturing or authorizing with the token does (the outcome chosen on the test checkout). */
+export type PaymentOutcome = 'approve' | 'pending' | 'decline-at-capture';
 
 export interface GatewayRequest {
   token: string;
@@ -51,6 +52,7 @@ export interface WebhookRow {
   created_at: string;
   response_code: number | null;
   response_body: string | null;
+  response_headers: string | null;
   response_time_ms: number | null;
   error_message: string | null;
 }
@@ -144,6 +146,12 @@ export class Store {
     return row && (JSON.parse(row.data) as StoredInvoice);
   }
 
+  deleteInvoice(projectId: string, id: string): void {
+    this.statement('DELETE FROM gateway_requests WHERE project_id = ? AND invoice_id = ?').run(projectId, id);
+    this.statement('DELETE FROM transactions WHERE project_id = ? AND invoice_id = ?').run(projectId, id);
+    this.statement('DELETE FROM invoices WHERE project_id = ? AND id = ?').run(projectId, id);
+  }
+
   listInvoices(projectId: string, options: ListOptions): Page<StoredInvoice> {
     return this.listPage<StoredInvoice>('invoices', projectId, options);
   }
@@ -221,14 +229,25 @@ export class Store {
     return this.listPage<StoredEvent>('events', projectId, options);
   }
 
+  /** Events about a resource: its transaction, the transaction's invoice, or a refund; newest first. */
+  listEventsByResource(projectId: string, resourceId: string): StoredEvent[] {
+    const rows = this.statement(
+      `SELECT data FROM events WHERE project_id = @projectId AND (
+         json_extract(data, '$.data.transaction.id') = @resourceId OR json_extract(data, '$.data.transaction.invoice_id') = @resourceId
+         OR json_extract(data, '$.data.refund.id') = @resourceId)
+       ORDER BY seq DESC`,
+    ).all({ projectId, resourceId }) as { data: string }[];
+    return rows.map((row) => JSON.parse(row.data) as StoredEvent);
+  }
+
   // Webhook deliveries: one row per attempt; `pending` rows are the queue.
 
   insertWebhook(row: WebhookRow): void {
     this.statement(
       `INSERT INTO webhooks (id, project_id, event_id, event_type, request_url, attempt, status, first_attempt_ms,
-         release_at_ms, created_at, response_code, response_body, response_time_ms, error_message)
+         release_at_ms, created_at, response_code, response_body, response_headers, response_time_ms, error_message)
        VALUES (@id, @project_id, @event_id, @event_type, @request_url, @attempt, @status, @first_attempt_ms,
-         @release_at_ms, @created_at, @response_code, @response_body, @response_time_ms, @error_message)`,
+         @release_at_ms, @created_at, @response_code, @response_body, @response_headers, @response_time_ms, @error_message)`,
     ).run(row);
   }
 
@@ -250,11 +269,11 @@ export class Store {
 
   finishWebhook(
     id: string,
-    result: Pick<WebhookRow, 'status' | 'response_code' | 'response_body' | 'response_time_ms' | 'error_message'>,
+    result: Pick<WebhookRow, 'status' | 'response_code' | 'response_body' | 'response_headers' | 'response_time_ms' | 'error_message'>,
   ): void {
     this.statement(
       `UPDATE webhooks SET status = @status, response_code = @response_code, response_body = @response_body,
-         response_time_ms = @response_time_ms, error_message = @error_message WHERE id = @id`,
+         response_headers = @response_headers, response_time_ms = @response_time_ms, error_message = @error_message WHERE id = @id`,
     ).run({ id, ...result });
   }
 
@@ -276,8 +295,9 @@ export class Store {
       request_method: 'POST',
       attempt: row.attempt,
       status: row.status === 'sending' ? 'pending' : row.status,
-      response_code: row.response_code,
+      response_code: row.response_code === null ? null : String(row.response_code),
       response_body: row.response_body,
+      response_headers: row.response_headers,
       response_time_ms: row.response_time_ms,
       error_message: row.error_message,
       created_at: row.created_at,
@@ -318,7 +338,10 @@ export class Store {
     this.statement('DELETE FROM idempotency_keys WHERE response IS NULL').run();
   }
 
-  // Listing with cursors, newest first by default (start_after/end_before follow the listing order).
+  // Listing with cursors, newest first by default. start_after gives the page that follows the cursor
+  // in the listing order; end_before the page just before it (read from the cursor backwards, then
+  // returned in the listing order). has_more says whether more objects lie beyond the page, away from
+  // the cursor.
 
   private listPage<T>(table: ListTable, projectId: string, options: ListOptions): Page<T> {
     const conditions = ['project_id = @projectId'];
@@ -333,11 +356,11 @@ export class Store {
       params.endBefore = options.endBefore;
       conditions.push(`seq ${forward ? '<' : '>'} ${seqOf('endBefore')}`);
     }
-    const rows = this.statement(`SELECT data FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY seq ${forward ? 'ASC' : 'DESC'} LIMIT @limit`)
+    const backwards = Boolean(options.endBefore) && !options.startAfter;
+    const ascending = forward !== backwards;
+    const rows = this.statement(`SELECT data FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY seq ${ascending ? 'ASC' : 'DESC'} LIMIT @limit`)
       .all(params) as { data: string }[];
-    return {
-      items: rows.slice(0, options.limit).map((row) => JSON.parse(row.data) as T),
-      hasMore: rows.length > options.limit,
-    };
+    const page = rows.slice(0, options.limit).map((row) => JSON.parse(row.data) as T);
+    return { items: backwards ? page.reverse() : page, hasMore: rows.length > options.limit };
   }
 }

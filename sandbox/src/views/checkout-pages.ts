@@ -78,6 +78,7 @@ ${invoiceSummary(invoice)}
     ${button('decline', 'Decline payment', 'Fails the transaction with payment.declined')}
     ${button('cancel', 'Cancel and go back', 'Returns customer.canceled; the invoice can be paid again')}
     ${button('pending', 'Leave pending', 'Returns a token; the payment completes a few seconds after capture')}
+    ${button('decline-at-capture', 'Approve, then decline the capture', 'Returns a token; capturing or authorizing with it fails with card.do-not-honor (HTTP 410)')}
   </fieldset>
 </form>`,
   );

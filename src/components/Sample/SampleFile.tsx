@@ -2,6 +2,8 @@ import React, { useId, useState, type ReactNode } from 'react';
 import type { SampleLanguage } from '@site/src/sample-files/languages';
 import type { SampleTab } from '@site/src/sample-files/types';
 import CopyButton from './CopyButton';
+import ResponsePanel from './ResponsePanel';
+import StarterLink from './StarterLink';
 import TryIt from './TryIt';
 import VerifiedBadge from './VerifiedBadge';
 import styles from './styles.module.css';
@@ -21,7 +23,8 @@ function Code({ code, html, id }: { code: string; html: string | null; id: strin
 
 /**
  * One language tab of a sample: the shown region (or the whole file on demand), a copy button that copies
- * exactly what is shown, what CI did with the file, and "Try it" where the page can send the request.
+ * exactly what is shown, what CI did with the file, a starter project to download, "Try it" where the
+ * page can send the request, and this tab's own response.
  */
 export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; missingLanguage: SampleLanguage | null }): ReactNode {
   const [showFullFile, setShowFullFile] = useState(false);
@@ -57,8 +60,10 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
       </figure>
       <div className={styles.footer}>
         <VerifiedBadge badge={tab.verification} file={tab.file} />
+        {tab.starter && <StarterLink tab={tab} starter={tab.starter} />}
         {tab.tryIt && <TryIt request={tab.tryIt} file={tab.file} />}
       </div>
+      {tab.response && <ResponsePanel response={tab.response} />}
     </>
   );
 }

@@ -4,17 +4,16 @@ import TabItem from '@theme/TabItem';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import type { SampleProps } from '@site/src/sample-files/types';
 import { LANGUAGE_GROUP, useChosenLanguage } from './languageChoice';
-import ResponsePanel from './ResponsePanel';
 import SampleFile from './SampleFile';
 import styles from './styles.module.css';
 
 /**
  * One tab per language for a sample folder. Pages write `<Sample name="create-invoice" />`; the
- * `samples` remark plugin adds `tabs` and `response` at build time. The language choice is shared by
+ * `samples` remark plugin adds `tabs` at build time; each tab carries its own badge and response. The language choice is shared by
  * every sample on the site, remembered, and carried in the URL as `?language=`; a sample without the
  * chosen language shows its first tab and says so.
  */
-export default function Sample({ name, tabs, response }: SampleProps): ReactNode {
+export default function Sample({ name, tabs }: SampleProps): ReactNode {
   if (!Array.isArray(tabs)) {
     throw new Error(`<Sample name="${name}"> has no tabs: it must be used in a docs page, where the samples remark plugin runs`);
   }
@@ -33,7 +32,6 @@ export default function Sample({ name, tabs, response }: SampleProps): ReactNode
           </TabItem>
         ))}
       </Tabs>
-      {response && <ResponsePanel response={response} />}
     </div>
   );
 }

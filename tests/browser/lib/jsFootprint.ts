@@ -69,3 +69,32 @@ export async function loadedScripts(
     await page.close();
   }
 }
+
+/**
+ * Every script file the browser fetches for a page: what it runs, plus the route chunks it prefetches for
+ * the pages it links to (Docusaurus prefetches visible links once idle). By URL path.
+ */
+export async function fetchedScripts(
+  context: BrowserContext,
+  url: string,
+  waitUntilRendered: (page: Page) => Promise<void>,
+): Promise<string[]> {
+  const page = await context.newPage();
+  const origin = new URL(url).origin;
+  const scripts = new Set<string>();
+  page.on('request', (request) => {
+    const requested = new URL(request.url());
+    if (requested.origin === origin && /\.m?js$/.test(requested.pathname)) scripts.add(requested.pathname);
+  });
+  try {
+    await page.goto(url);
+    await waitUntilRendered(page);
+    await page.waitForLoadState('networkidle');
+    // Prefetches start on an idle callback after hydration: give them a moment, then wait for the network.
+    await page.waitForTimeout(1_000);
+    await page.waitForLoadState('networkidle');
+    return [...scripts];
+  } finally {
+    await page.close();
+  }
+}

@@ -1,15 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { languageForFile, type SampleLanguage } from '../../../src/sample-files/languages';
-import { extractCode } from '../../../src/sample-files/regions';
+import { listSampleFolder, readRegion, sampleLanguage, type SampleLanguage } from '../../../src/sample-files/index';
 import { SITE_DIR } from './siteBuild';
 import { readSource, type SitePage } from './sitePages';
 
 export interface SampleUse {
   readonly name: string;
-  readonly region: string | undefined;
 }
 
 export interface ExpectedTab {
@@ -20,31 +18,28 @@ export interface ExpectedTab {
   readonly code: string;
   /** The whole file without region markers. */
   readonly fullCode: string;
-  /** Whether the tab shows only part of its file. */
+  /** Whether the tab shows only part of its file: always, every sample file has one region. */
   readonly isRegion: boolean;
 }
 
-/** Each `<Sample name="…" region="…" />` of an MDX page, in page order. */
+/** Each `<Sample name="…" />` of an MDX page, in page order. */
 export function sampleUses(mdx: string): SampleUse[] {
   return [...mdx.matchAll(/<Sample\b([^>]*?)\/?>/g)].map(([, attributes = '']) => {
     const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
     const name = attribute('name');
     if (name === undefined) throw new Error(`<Sample${attributes}> has no name`);
-    return { name, region: attribute('region') };
+    return { name };
   });
 }
 
 /** The tabs a `<Sample>` shows, computed from the files on disk with the site's own region extractor. */
 export async function expectedTabs(use: SampleUse): Promise<ExpectedTab[]> {
-  const folder = path.join('samples', use.name);
+  const folder = listSampleFolder({ rootDir: SITE_DIR, samplesDir: path.join(SITE_DIR, 'samples') }, use.name);
   const tabs: ExpectedTab[] = [];
-  for (const fileName of await readdir(path.join(SITE_DIR, folder))) {
-    const language = languageForFile(fileName);
-    if (fileName.startsWith('.') || !language) continue;
-    const file = `${folder}/${fileName}`;
-    const source = await readFile(path.join(SITE_DIR, file), 'utf8');
-    const extracted = extractCode(source, { commentToken: language.commentToken, region: use.region });
-    tabs.push({ language, file, code: extracted.code, fullCode: extracted.fullCode, isRegion: extracted.region !== null });
+  for (const { path: absolute, relativePath: file, language: value } of folder.files) {
+    const language = sampleLanguage(value);
+    const region = readRegion(await readFile(absolute, 'utf8'), language);
+    tabs.push({ language, file, code: region.code, fullCode: region.fullCode, isRegion: true });
   }
   return tabs;
 }

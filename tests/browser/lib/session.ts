@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { isInstalled, requireTool } from '../../samples/lib/tools';
 import { launchChromium } from './chromium';
 import { freshBuildSnapshot } from './siteBuild';
-import { mermaidBlocks, readSource, sitePages, type SitePage } from './sitePages';
+import { mermaidBlocks } from '../../../src/diagrams/sources';
+import { readSource, sitePages, type SitePage } from './sitePages';
 import { serveStatic, type StaticSite } from './staticServer';
 
 export interface RunningSite {
@@ -17,13 +18,16 @@ export interface RunningSite {
   readonly diagramCounts: ReadonlyMap<string, number>;
 }
 
-/** Waits until a loaded page has drawn every diagram its source declares (mermaid renders client-side). */
+/** A diagram's drawing: the build-time SVG inside its figure (src/remark/mermaidDiagrams.ts). */
+export const DIAGRAM_SVG = 'figure.diagram > .diagram__drawing > svg';
+
+/** Checks that a loaded page holds every diagram its source declares (as SVG in the HTML, no waiting). */
 export async function waitForDiagrams(page: Page, count: number): Promise<void> {
   if (count === 0) return;
   await page.waitForFunction(
-    (expected) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= expected,
-    count,
-    { timeout: 15_000 },
+    ({ selector, expected }) => document.querySelectorAll(selector).length >= expected,
+    { selector: DIAGRAM_SVG, expected: count },
+    { timeout: 5_000 },
   );
 }
 

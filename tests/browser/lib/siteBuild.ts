@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const SITE_DIR = fileURLToPath(new URL('../../..', import.meta.url));
-export const BUILD_DIR = path.join(SITE_DIR, 'build');
+/** build/, unless APM_DOCS_BUILD_DIR names another folder (to build beside a checkout's own build/). */
+export const BUILD_DIR = process.env.APM_DOCS_BUILD_DIR ?? path.join(SITE_DIR, 'build');
 
 const DOCUSAURUS_BIN = path.join(SITE_DIR, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
 

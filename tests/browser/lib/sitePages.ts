@@ -42,10 +42,7 @@ export function readSource(page: SitePage): Promise<string> {
   return readFile(path.join(SITE_DIR, page.source), 'utf8');
 }
 
-/** The body of every ```mermaid fence in a Markdown source, in page order. */
-export function mermaidBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^[ \t]*```mermaid[^\n]*\n([\s\S]*?)^[ \t]*```[ \t]*$/gm)].map(([, body = '']) => body);
-}
+export { mermaidBlocks } from '../../../src/diagrams/sources';
 
 /**
  * The participant labels of a sequence diagram, in declaration order: `actor Customer` is "Customer",

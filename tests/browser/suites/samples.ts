@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { startSandbox } from '../../../sandbox/src/index';
 import { sampleRoots, type PageSamples } from '../lib/pageSamples';
@@ -6,7 +7,7 @@ import { watchPageProblems } from '../lib/pageProblems';
 import { sampleSurvey, type TabObservation } from '../lib/sampleSurvey';
 import { newBrowserContext, openRendered, type SiteSession } from '../lib/session';
 import { builtTryItTarget, forwardOrigin } from '../lib/tryIt';
-import { shownTexts, tab, visiblePanel } from '../lib/tabs';
+import { tab, visiblePanel } from '../lib/tabs';
 
 const VERIFIED_STATUSES = ['passed', 'skipped', 'failed'];
 const where = (observed: TabObservation) => `${observed.route} ${observed.expected.file}`;
@@ -63,7 +64,7 @@ export function sampleTests(session: SiteSession): void {
     expect(wrong).toEqual([]);
   });
 
-  it('shows the response CI recorded next to each invoice sample on the APM prerequisites page', async (context) => {
+  it("shows each tab's own response under each invoice sample on the APM prerequisites page, and a starter that downloads", { timeout: 120_000 }, async (context) => {
     const site = session.ready(context);
     const apmPage = (await sampleSurvey(site)).pages.find((page) => page.route === '/apm-prerequisites') as PageSamples;
     const browserContext = await newBrowserContext(site);
@@ -72,10 +73,28 @@ export function sampleTests(session: SiteSession): void {
       await openRendered(site, page, apmPage.route);
       const roots = await sampleRoots(page, apmPage.route, apmPage.samples);
       for (const [index, { use }] of apmPage.samples.entries()) {
-        const responses = await shownTexts(roots[index] as Locator, '[data-sample-response]');
-        expect(responses, use.name).toHaveLength(1);
-        // The invoice the TypeScript sample printed, IDs normalised but still ProcessOut invoice IDs.
-        expect(responses[0], use.name).toMatch(/"id":\s*"iv_/);
+        const root = roots[index] as Locator;
+        for (const label of ['cURL', 'TypeScript', 'Python', 'Go']) {
+          await tab(root, label).click();
+          const where = `${use.name} ${label}`;
+          const panel = visiblePanel(root);
+          const summaries = await panel.locator('[data-sample-response] > summary').allTextContents();
+          expect(summaries, where).toHaveLength(1);
+          // cURL and TypeScript show what their own file printed; the others say it is the API's answer.
+          if (label === 'cURL' || label === 'TypeScript') expect(summaries[0], where).toMatch(new RegExp(`what samples/${use.name}/${use.name}\\.(sh|ts) printed`));
+          else expect(summaries[0], where).toMatch(/^The API answers/);
+          const response = await panel.locator('[data-sample-response] pre').textContent();
+          // IDs normalised but still ProcessOut invoice IDs.
+          expect(response, where).toMatch(/"id":\s*"iv_/);
+
+          const starter = panel.locator('a[data-starter]');
+          expect(await starter.count(), where).toBe(1);
+          const download = await page.request.get(new URL((await starter.getAttribute('href')) ?? '', page.url()).href);
+          expect(download.status(), where).toBe(200);
+          const zip = unzipSync(new Uint8Array(await download.body()));
+          const extension = { cURL: 'sh', TypeScript: 'ts', Python: 'py', Go: 'go' }[label];
+          expect(Object.keys(zip), where).toContain(`${use.name}-${label === 'cURL' ? 'curl' : label.toLowerCase()}/${use.name}.${extension}`);
+        }
       }
     } finally {
       await browserContext.close();

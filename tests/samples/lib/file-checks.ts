@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { CheckId } from "../../../src/sample-files/verification.ts";
-import type { Language } from "./languages.ts";
+import type { SampleLanguageValue as Language } from "../../../src/sample-files/index.ts";
 import { run, type RunResult } from "./run.ts";
 import type { Tool } from "./tools.ts";
 

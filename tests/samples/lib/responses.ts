@@ -1,12 +1,13 @@
-// The response each page shows under a sample: what the sample's TypeScript file printed on its first
-// successful run in this suite, normalised so that it is the same on every run, and kept in
-// samples/<name>/.response.json as a vitest file snapshot. A change in what the sample prints fails the
-// suite (and CI) until the snapshot is updated with `npx vitest run tests/samples -u`.
+// The responses each page shows under a sample's tabs: what each curl and TypeScript file printed on its
+// first successful run in this suite, normalised so that it is the same on every run, and kept in
+// samples/<name>/.response.<language>.json as a vitest file snapshot (the other tabs show the curl
+// file's, labelled as the API's answer: src/sample-files/response.ts). A change in what a sample prints
+// fails the suite (and CI) until the snapshot is updated with `npx vitest run tests/samples -u`.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { RESPONSE_FILE } from "../../../src/sample-files/response.ts";
-import type { SampleFile } from "./discover.ts";
+import { isRecordedOutputLanguage, responseFileOf } from "../../../src/sample-files/response.ts";
+import type { SampleFile } from "../../../src/sample-files/index.ts";
 import { NOT_A_CHECK } from "./verification.ts";
 
 /** The address `npm run sandbox` listens on: what a reader who runs the sample locally sees. */
@@ -36,19 +37,24 @@ export function normaliseResponse(value: unknown, sandboxUrl: string): unknown {
   return value;
 }
 
-/** First successful output of each TypeScript sample in this run, normalised, by absolute path. */
+/** First successful output of each curl and TypeScript sample in this run, normalised, by absolute path. */
 const printed = new Map<string, unknown>();
 
-/** Called with every successful run's JSON output; keeps the first one of each TypeScript file. */
+/** Called with every successful run's JSON output; keeps the first one of each curl or TypeScript file. */
 export function offerResponse(file: SampleFile, output: unknown, sandboxUrl: string): void {
-  if (file.language !== "typescript" || printed.has(file.path)) return;
+  if (!isRecordedOutputLanguage(file.language) || printed.has(file.path)) return;
   printed.set(file.path, normaliseResponse(output, sandboxUrl));
 }
 
-/** Registers, after a TypeScript file's run tests, the test that compares its output with the golden file. */
+/**
+ * Registers, after a file's run tests, the test that compares its output with its golden file; nothing
+ * for a language whose output is not recorded.
+ */
 export function defineResponseGoldenTest(file: SampleFile): void {
-  const goldenPath = path.join(path.dirname(file.path), RESPONSE_FILE);
-  it(`printed the response its page shows (${RESPONSE_FILE})`, NOT_A_CHECK, async () => {
+  if (!isRecordedOutputLanguage(file.language)) return;
+  const goldenFile = responseFileOf(file.language);
+  const goldenPath = path.join(path.dirname(file.path), goldenFile);
+  it(`printed the response its tab shows (${goldenFile})`, NOT_A_CHECK, async () => {
     const output = printed.get(file.path);
     if (output === undefined) {
       const why = `no run of ${file.relativePath} succeeded with JSON output in this suite run, so there is no response to show`;

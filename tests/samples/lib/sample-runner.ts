@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { REPO_ROOT, type SampleFile } from "./discover.ts";
-import type { Language } from "./languages.ts";
+import type { SampleFile, SampleLanguageValue as Language } from "../../../src/sample-files/index.ts";
+import { REPO_ROOT } from "./discover.ts";
 import { run, type RunResult } from "./run.ts";
 import type { Tool } from "./tools.ts";
 

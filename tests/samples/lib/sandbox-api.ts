@@ -36,9 +36,10 @@ export function sandboxApi(baseUrl: string) {
   const api = {
     async createInvoice(fields: Record<string, unknown> = {}): Promise<{ id: string; [field: string]: unknown }> {
       const { invoice } = await call<{ invoice: { id: string } }>("POST", "/invoices", {
-        name: "Test order",
-        amount: "12.50",
-        currency: "EUR",
+        // The invoice every page shows: one amount and currency across all examples and responses.
+        name: "Amazing item",
+        amount: "9.99",
+        currency: "USD",
         ...fields,
       });
       return invoice;

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_PROJECT } from "../../../sandbox/src/index.ts";
 import type { SampleExpectation } from "../expectations.ts";
-import type { SampleFile } from "./discover.ts";
+import type { SampleFile } from "../../../src/sample-files/index.ts";
 import type { RunResult } from "./run.ts";
 import type { SandboxApi } from "./sandbox-api.ts";
 import { parseJsonOutput, RUN_TOOLS, runSample, startServerSample, type RunningServerSample } from "./sample-runner.ts";
@@ -31,7 +31,7 @@ function failureOutput(result: RunResult): string {
 }
 
 /** curl samples print the API's answer as is; TypeScript samples print the resource they asked for. */
-function resourceOf(file: SampleFile, output: unknown, key: string): Record<string, unknown> {
+export function resourceOf(file: SampleFile, output: unknown, key: string): Record<string, unknown> {
   if (file.language !== "curl") return output as Record<string, unknown>;
   expect(output).toMatchObject({ success: true, [key]: expect.anything() });
   return (output as Record<string, Record<string, unknown>>)[key] as Record<string, unknown>;

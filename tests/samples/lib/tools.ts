@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 
 /** System toolchains the suite shells out to, by the command it runs. */
-export type Tool = "bash" | "curl" | "python3" | "pycodestyle" | "ruby" | "php" | "go" | "gofmt" | "chromium";
+export type Tool = "bash" | "curl" | "python3" | "pycodestyle" | "mypy" | "ruby" | "php" | "go" | "gofmt" | "chromium";
 
 const availability = new Map<Tool, boolean>();
 

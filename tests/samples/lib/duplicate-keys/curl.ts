@@ -1,11 +1,15 @@
 // shell-quote's index.d.ts augments the global Array type; its parse module alone does not.
 import parseShellWords from "shell-quote/parse.js";
+import { CURL_DATA_OPTIONS } from "../../../../src/sample-files/index.ts";
 import { run } from "../run.ts";
 import type { DuplicateKey } from "./types.ts";
 
-/** Options whose value is form data; the data-urlencode family reads `name=content` differently. */
-const FORM_OPTIONS = new Set(["-d", "--data", "--data-raw", "--data-ascii", "--data-binary", "-F", "--form", "--form-string"]);
-const URLENCODE_OPTIONS = new Set(["--data-urlencode"]);
+/** Options whose value is form data; `--data-urlencode` reads `name=content` differently. */
+const FORM_OPTIONS = new Set([...CURL_DATA_OPTIONS.form, ...CURL_DATA_OPTIONS.multipart]);
+const URLENCODE_OPTIONS = CURL_DATA_OPTIONS.urlencoded;
+const DATA_OPTIONS = [...FORM_OPTIONS, ...URLENCODE_OPTIONS];
+/** The one-letter ones, which curl also reads with the value attached (`-da=1`). */
+const SHORT_DATA_OPTIONS = DATA_OPTIONS.filter((option) => /^-[A-Za-z]$/.test(option));
 /** Words that can precede a command on the same line once bash has re-printed the script. */
 const COMMAND_PREFIXES = new Set(["if", "then", "else", "elif", "while", "until", "do", "!", "{", "time", "exec", "command"]);
 
@@ -59,7 +63,7 @@ function dataKeys(args: string[]): string[] {
       if (name) keys.push(name);
     } else if (!value.startsWith("@")) {
       // -d joins fields with "&" (-d 'a=1&b=2'); a -F value is one field.
-      const fields = option === "-F" || option.startsWith("--form") ? [value] : value.split("&");
+      const fields = CURL_DATA_OPTIONS.multipart.has(option) ? [value] : value.split("&");
       for (const field of fields) {
         const name = /^([^=]+)=/.exec(field)?.[1];
         if (name) keys.push(name);
@@ -72,17 +76,17 @@ function dataKeys(args: string[]): string[] {
 /** "--data=a=1" → ["--data", "a=1"]; "-da=1" → ["-d", "a=1"]; anything else is returned whole. */
 function splitOption(arg: string): [string, string | undefined] {
   const long = /^(--[a-z-]+)=(.*)$/s.exec(arg);
-  if (long?.[1] && FORM_OPTIONS.has(long[1])) return [long[1], long[2]];
-  if (long?.[1] && URLENCODE_OPTIONS.has(long[1])) return [long[1], long[2]];
-  const short = /^(-[dF])(.+)$/s.exec(arg);
-  if (short?.[1] && short[2]) return [short[1], short[2]];
+  if (long?.[1] && DATA_OPTIONS.includes(long[1])) return [long[1], long[2]];
+  const short = arg.slice(0, 2);
+  if (arg.length > 2 && SHORT_DATA_OPTIONS.includes(short)) return [short, arg.slice(2)];
   return [arg, undefined];
 }
 
 /** 1-based lines where `key=` (or `key@`) follows a data option in the source, in order. */
 function linesOfKey(source: string, key: string): number[] {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(?:-d|-F|--data[a-z-]*|--form[a-z-]*)[\\s=]+["']?${escaped}[=@]`);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const options = DATA_OPTIONS.map(escape).join("|");
+  const pattern = new RegExp(`(?:${options})[\\s=]+["']?${escape(key)}[=@]`);
   return source.split("\n").flatMap((line, index) => (pattern.test(line) ? [index + 1] : []));
 }
 

@@ -1,4 +1,4 @@
-import type { Language } from "../languages.ts";
+import type { SampleLanguageValue as Language } from "../../../../src/sample-files/index.ts";
 import type { Tool } from "../tools.ts";
 import { findCurlDuplicateKeys } from "./curl.ts";
 import { findExternalDuplicateKeys } from "./external.ts";
