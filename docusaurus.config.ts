@@ -12,6 +12,7 @@ import inlineDiagrams from './src/plugins/inlineDiagrams';
 import markdownTwin from './src/plugins/markdownTwin';
 import sampleDependencies from './src/plugins/sampleDependencies';
 import starters from './src/plugins/starters';
+import sampleFullFiles from './src/plugins/sampleFullFiles';
 import remarkSamples from './src/remark/samples';
 import remarkMermaidDiagrams from './src/remark/mermaidDiagrams';
 import { MERMAID_OPTIONS, MERMAID_THEMES } from './src/diagrams/mermaidSettings';
@@ -84,7 +85,7 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
 
-    plugins: [commonJsBuildOutput, codeTokenColors, inlineDiagrams, sampleDependencies({ samplesDir, docsDir }), markdownTwin({ siteDir, samplesDir }), starters({ siteDir, samplesDir })],
+    plugins: [commonJsBuildOutput, codeTokenColors, inlineDiagrams, sampleDependencies({ samplesDir, docsDir }), markdownTwin({ siteDir, samplesDir }), starters({ siteDir, samplesDir }), sampleFullFiles({ siteDir, samplesDir })],
 
     themes: [
       ...(clientMermaid ? ['@docusaurus/theme-mermaid'] : []),

@@ -14,12 +14,16 @@ import (
 	"gopkg.in/processout.v5/errors"
 )
 
-// apm is what a checkout page needs to offer one APM.
+// apm is what a checkout page needs to offer one APM, under the API's own field names.
 type apm struct {
-	GatewayConfigurationID string `json:"gateway_configuration_id"`
-	GatewayName            string `json:"gateway_name"`
-	DisplayName            string `json:"display_name"`
-	LogoURL                string `json:"logo_url"`
+	ID      string     `json:"id"`
+	Gateway apmGateway `json:"gateway"`
+}
+
+type apmGateway struct {
+	Name        string `json:"name"`
+	DisplayName string `json:"display_name"`
+	LogoURL     string `json:"logo_url"`
 }
 
 // text reads an optional string field of an SDK object.
@@ -65,10 +69,12 @@ func main() {
 		}
 		apms = append(apms, apm{
 			// Pay with this ID: it goes into the checkout URL.
-			GatewayConfigurationID: configuration.GetID(),
-			GatewayName:            text(configuration.Gateway.Name),
-			DisplayName:            text(configuration.Gateway.DisplayName),
-			LogoURL:                text(configuration.Gateway.LogoURL),
+			ID: configuration.GetID(),
+			Gateway: apmGateway{
+				Name:        text(configuration.Gateway.Name),
+				DisplayName: text(configuration.Gateway.DisplayName),
+				LogoURL:     text(configuration.Gateway.LogoURL),
+			},
 		})
 	}
 	if err := configurations.Error(); err != nil {

@@ -41,10 +41,12 @@ try {
         }
         $apms[] = [
             // Pay with this ID: it goes into the checkout URL.
-            'gateway_configuration_id' => $configuration->getId(),
-            'gateway_name' => $gateway->getName(),
-            'display_name' => $gateway->getDisplayName(),
-            'logo_url' => $gateway->getLogoUrl(),
+            'id' => $configuration->getId(),
+            'gateway' => [
+                'name' => $gateway->getName(),
+                'display_name' => $gateway->getDisplayName(),
+                'logo_url' => $gateway->getLogoUrl(),
+            ],
         ];
     }
     // #endregion

@@ -38,10 +38,12 @@ try:
     apms = [
         {
             # Pay with this ID: it goes into the checkout URL.
-            "gateway_configuration_id": configuration.id,
-            "gateway_name": configuration.gateway.name,
-            "display_name": configuration.gateway.display_name,
-            "logo_url": configuration.gateway.logo_url,
+            "id": configuration.id,
+            "gateway": {
+                "name": configuration.gateway.name,
+                "display_name": configuration.gateway.display_name,
+                "logo_url": configuration.gateway.logo_url,
+            },
         }
         for configuration in configurations
         # gateway is None when the answer has no gateway details.

@@ -31,10 +31,12 @@ begin
 
     {
       # Pay with this ID: it goes into the checkout URL.
-      gateway_configuration_id: configuration.id,
-      gateway_name: configuration.gateway.name,
-      display_name: configuration.gateway.display_name,
-      logo_url: configuration.gateway.logo_url
+      id: configuration.id,
+      gateway: {
+        name: configuration.gateway.name,
+        display_name: configuration.gateway.display_name,
+        logo_url: configuration.gateway.logo_url
+      }
     }
   end
   # #endregion

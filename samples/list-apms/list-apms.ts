@@ -83,12 +83,11 @@ async function main(): Promise<void> {
   const { gateway_configurations } = await client.get<{ gateway_configurations: GatewayConfiguration[] }>(
     `/gateway-configurations?${query}`,
   );
-  const apms = gateway_configurations.map((configuration) => ({
+  // Keep the fields the page needs, under the API's own names.
+  const apms = gateway_configurations.map(({ id, gateway }) => ({
     // Pay with this ID: it goes into the checkout URL (see "Send the customer to the APM").
-    gateway_configuration_id: configuration.id,
-    gateway_name: configuration.gateway.name,
-    display_name: configuration.gateway.display_name,
-    logo_url: configuration.gateway.logo_url,
+    id,
+    gateway: { name: gateway.name, display_name: gateway.display_name, logo_url: gateway.logo_url },
   }));
   // #endregion
   console.log(JSON.stringify(apms, null, 2));

@@ -56,7 +56,7 @@ describe('declines at capture time', () => {
     expect(paid.body.transaction.status).toBe('completed');
   });
 
-  it('replays the 410 for a repeated Idempotency-Key', async () => {
+  it('saves the decline and replays the 410 for a repeated Idempotency-Key', async () => {
     const invoice = await createInvoice(api);
     const source = await token(invoice.id, 'decline-at-capture');
     const headers = { 'idempotency-key': `decline-${invoice.id}` };
@@ -65,6 +65,8 @@ describe('declines at capture time', () => {
     expect(again.status).toBe(410);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.text).toBe(first.text);
+    // The decline is saved even though the answer is an error (the key's transaction commits it).
+    expect((await api.get(`/invoices/${invoice.id}/transactions`)).body.transaction).toMatchObject({ status: 'failed', error_code: 'card.do-not-honor' });
   });
 
   it('is a button on the test provider page', async () => {
@@ -85,7 +87,9 @@ describe('GET /events/by_resource_id/{id}', () => {
       expect(response.body.events.map((e: { name: string }) => e.name)).toEqual(['transaction.captured', 'transaction.authorized']);
       decodable('GET', '/events', response);
     }
-    expect((await api.get('/events/by_resource_id/tr_unknown')).body).toEqual({ success: true, events: [] });
+    const unknown = await api.get('/events/by_resource_id/tr_unknown');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error_type).toBe('resource.event.not-found');
     expect((await api.get(`/events/by_resource_id/${invoice.id}`, { auth: null })).status).toBe(401);
   });
 });
@@ -192,5 +196,83 @@ describe('event webhooks and delivery response_headers', () => {
     } finally {
       await receiver.close();
     }
+  });
+});
+
+describe('refunds', () => {
+  async function capturedInvoice(fields: Record<string, unknown> = {}) {
+    const invoice = await createInvoice(api, { amount: '10.00', ...fields });
+    await api.post(`/invoices/${invoice.id}/capture`, { source: await token(invoice.id) });
+    return invoice;
+  }
+
+  it('refunds partly, then fully, with events, webhooks and transaction fields', async () => {
+    const receiver = await startReceiver([200]);
+    try {
+      const invoice = await capturedInvoice({ webhook_url: receiver.url });
+      const path = `/transactions/${invoice.transaction_id}/refunds`;
+      const partial = await api.post(path, { amount: '003.50', reason: 'customer_request', metadata: { ticket: 'T-1' } });
+      expect(partial.status).toBe(200);
+      expect(partial.body.refund).toMatchObject({
+        transaction_id: invoice.transaction_id,
+        amount: '3.50',
+        reason: 'customer_request',
+        metadata: { ticket: 'T-1' },
+        has_failed: false,
+        sandbox: true,
+      });
+      expect(partial.body.refund.id).toMatch(/^refd_[A-Za-z0-9]{32}$/);
+      let transaction = (await api.get(`/transactions/${invoice.transaction_id}`)).body.transaction;
+      expect(transaction).toMatchObject({ status: 'completed', refunded: false, refunded_amount: '3.50', available_amount: '6.50' });
+      expect(transaction.operations.at(-1)).toMatchObject({ type: 'refund', amount: '3.50' });
+
+      const tooMuch = await api.post(path, { amount: '7.00' });
+      expect(tooMuch.status).toBe(400);
+      expect(tooMuch.body.error_type).toBe('request.validation.invalid-amount');
+
+      const rest = await api.post(path, { amount: '6.50' });
+      expect(rest.body.refund).toMatchObject({ amount: '6.50', reason: 'other' });
+      const transactionAnswer = await api.get(`/transactions/${invoice.transaction_id}`);
+      decodable('GET', '/transactions/{id}', transactionAnswer);
+      transaction = transactionAnswer.body.transaction;
+      expect(transaction).toMatchObject({ status: 'refunded', refunded: true, refunded_amount: '10.00', available_amount: '0.00' });
+      const nothingLeft = await api.post(path, { amount: '0.01' });
+      expect(nothingLeft.body).toMatchObject({ error_type: 'request.validation.invalid-amount', message: 'No amount is available on the transaction to be refunded.' });
+
+      const listed = await api.get(path);
+      expect(listed.body.refunds.map((r: { amount: string }) => r.amount)).toEqual(['3.50', '6.50']);
+
+      const events = (await api.get(`/events/by_resource_id/${invoice.transaction_id}`)).body.events;
+      expect(events.map((e: { name: string }) => e.name).slice(0, 2)).toEqual(['transaction.refunded', 'transaction.refunded']);
+      expect(events[0].data.refund.id).toBe(rest.body.refund.id);
+      expect(events[0].data.transaction.status).toBe('refunded');
+      const byRefund = await api.get(`/events/by_resource_id/${partial.body.refund.id}`);
+      expect(byRefund.body.events).toHaveLength(1);
+      await waitFor(() => receiver.received.filter((w) => w.body.event_type === 'transaction.refunded').length === 2, 5_000, 'refund webhooks');
+      expect((await api.get(`/invoices/${invoice.id}?expand=transaction`)).body.invoice.transaction.status).toBe('refunded');
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('refuses refunds of transactions with nothing captured, and unknown transactions', async () => {
+    const invoice = await createInvoice(api);
+    const refused = await api.post(`/transactions/${invoice.transaction_id}/refunds`, { amount: '1.00' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe('No amount is available on the transaction to be refunded.');
+    expect((await api.post('/transactions/tr_unknown/refunds', { amount: '1.00' })).body.error_type).toBe('resource.transaction.not-found');
+    expect((await api.get('/transactions/tr_unknown/refunds')).status).toBe(404);
+    expect((await api.post(`/transactions/${invoice.transaction_id}/refunds`, {})).body.error_type).toBe('request.validation.missing-amount');
+    expect((await api.post(`/transactions/${invoice.transaction_id}/refunds`, { amount: 1 })).body.error_type).toBe('request.validation.invalid-amount');
+  });
+
+  it('replays a refund for a repeated Idempotency-Key instead of refunding twice', async () => {
+    const invoice = await capturedInvoice();
+    const headers = { 'idempotency-key': `refund-${invoice.id}` };
+    const path = `/transactions/${invoice.transaction_id}/refunds`;
+    const first = await api.post(path, { amount: '1.00' }, { headers });
+    const again = await api.post(path, { amount: '1.00' }, { headers });
+    expect(again.body).toEqual(first.body);
+    expect((await api.get(path)).body.refunds).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT } from '../src/index.ts';
+import { checkoutCsp } from '../src/lib/html.ts';
 import {
   apiClient,
   apmConfigurationId,
@@ -166,6 +167,12 @@ describe('CSP of the checkout pages (defect 5)', () => {
       expect(created.status).toBe(400);
       expect(created.body.error_type).toBe('request.validation.invalid-url');
     }
+  });
+
+  it('drops any form target that is not a plain source, whoever passes it', () => {
+    const csp = checkoutCsp('n0nce', ['https://shop.example;connect-src', 'https://*', "'unsafe-inline'", 'https://ok.example:8443', 'app.id:']);
+    expect(csp).toContain("form-action 'self' https://ok.example:8443 app.id:;");
+    expect(csp.split(';')).toHaveLength(7);
   });
 
   it('only puts scheme, host and port origins in form-action', async () => {

@@ -63,7 +63,7 @@ describe('startSandbox({ https })', () => {
     await expect(nodeGet(`${sandbox.url}/invoices`, undefined)).rejects.toThrow(/self[- ]signed|unable to (get|verify)/i);
   });
 
-  it('builds links with https:// and the host the client used', async () => {
+  it('builds links with https:// and the host the client used, and serves the checkout over TLS', async () => {
     const created = await new Promise<any>((resolve, reject) => {
       const body = JSON.stringify({ name: 'Order #1', amount: '9.99', currency: 'USD' });
       const req = request(`${sandbox.url}/invoices`, { method: 'POST', ca: sandbox.ca, headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' } }, (res) => {
@@ -75,6 +75,13 @@ describe('startSandbox({ https })', () => {
       req.end(body);
     });
     expect(created.invoice.url).toBe(`${sandbox.url}/checkout/${created.invoice.project_id}/${created.invoice.id}`);
+    const checkout = await new Promise<{ status: number; type: string }>((resolve, reject) => {
+      request(created.invoice.url, { ca: sandbox.ca }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']) });
+      }).on('error', reject).end();
+    });
+    expect(checkout).toEqual({ status: 200, type: expect.stringMatching(/^text\/html/) });
   });
 
   it('is verified by curl --cacert', async (context) => {

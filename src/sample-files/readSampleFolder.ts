@@ -8,13 +8,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractCurlRequest, type TryItRequest } from './curlRequest';
+import { fullFileAsset } from './fullFile';
 import { highlightCode } from './highlight';
 import { sampleLanguage, type SampleLanguage } from './languages';
 import { readRegion, SampleRegionError, type SampleRegion } from './regions';
 import { RECORDED_OUTPUT_LANGUAGES, responseFileOf, tabResponseSource, type RecordedOutputLanguage } from './response';
 import { listSampleFolder } from './sampleFolder';
 import { runCommandOf, starterPath } from './starter';
-import type { SampleData, SampleResponse, SampleTab } from './types';
+import type { ResponseOrigin, SampleData, SampleTab } from './types';
 import {
   describeVerification,
   mergeVerificationRecords,
@@ -23,9 +24,6 @@ import {
   VerificationRecordError,
   type VerificationRecord,
 } from './verification';
-
-/** Above this size the full-file view ships as plain code only, highlighted HTML would weigh the page down. */
-const MAX_FULL_FILE_HTML_BYTES = 64 * 1024;
 
 export class SampleFolderError extends Error {
   override name = 'SampleFolderError';
@@ -46,7 +44,7 @@ export interface SampleFileCode {
   readonly source: string;
   readonly region: SampleRegion;
   /** The response its tab shows, unhighlighted. */
-  readonly response: Omit<SampleResponse, 'html'> | null;
+  readonly response: (ResponseOrigin & { readonly code: string }) | null;
 }
 
 /** A folder's files, in tab order. */
@@ -153,19 +151,17 @@ export async function readSampleFolder(options: ReadSampleFolderOptions): Promis
 
   const tabs = await Promise.all(
     files.map(async ({ language, file, source, region, response }) => {
-      const fullHtml = await highlightCode(region.fullCode, language.grammar);
       return {
         value: language.value,
         label: language.label,
         file,
         region: region.name,
-        code: region.code,
         html: await highlightCode(region.code, language.grammar),
-        fullFile: { code: region.fullCode, html: Buffer.byteLength(fullHtml) <= MAX_FULL_FILE_HTML_BYTES ? fullHtml : null },
+        fullFile: (await fullFileAsset(options.name, file, language, region)).path,
         verification: describeVerification(language.value, record[path.basename(file)]),
         // The TypeScript tab sends what the curl file sends: both samples make the same API call.
         tryIt: language.value === 'curl' || language.value === 'typescript' ? tryIt : null,
-        response: response && { ...response, html: await highlightCode(response.code, 'json') },
+        response: response && { file: response.file, kind: response.kind, html: await highlightCode(response.code, 'json') },
         starter: runCommandOf(language.value, path.basename(file), source) === null ? null : starterPath(options.name, language.value),
       } satisfies SampleTab;
     }),

@@ -7,9 +7,10 @@ import type { SampleLanguageValue } from './languages';
 import type { VerificationBadge } from './verification';
 
 export interface HighlightedCode {
-  /** Exactly what the reader copies. */
-  readonly code: string;
-  /** Shiki's `<pre class="shiki">…</pre>` for `code`, coloured through CSS variables. */
+  /**
+   * Shiki's `<pre class="shiki">…</pre>`, one `<span class="line">` per line (see highlight.ts). No plain
+   * copy rides along: the page copies the lines' text, which is the code byte for byte.
+   */
   readonly html: string;
 }
 
@@ -22,8 +23,8 @@ export interface SampleTab extends HighlightedCode {
   readonly file: string;
   /** The file's one region, which the tab shows (see regions.ts). */
   readonly region: string;
-  /** The whole file, markers removed. `html` is null when the file is too large to ship highlighted twice. */
-  readonly fullFile: { readonly code: string; readonly html: string | null };
+  /** Address below the site's base URL of the whole file highlighted, markers removed, fetched on demand (fullFile.ts). */
+  readonly fullFile: string;
   /** What CI did with this file, from the folder's `.verified.json`. */
   readonly verification: VerificationBadge;
   /** The request the folder's curl file sends, for the "Try it" button; null when the page cannot send it. */
@@ -34,13 +35,16 @@ export interface SampleTab extends HighlightedCode {
   readonly starter: string | null;
 }
 
-/** JSON a sample file printed when CI ran it against the sandbox (its `.response.<language>.json`). */
-export interface SampleResponse extends HighlightedCode {
+/** Which file printed the response a tab shows, and how it relates to the tab. */
+export interface ResponseOrigin {
   /** The file that printed it, from the site root. */
   readonly file: string;
   /** `printed`: the tab's own file printed it; `api-answer`: the API's answer, as `file` received it. */
   readonly kind: 'printed' | 'api-answer';
 }
+
+/** JSON a sample file printed when CI ran it against the sandbox (its `.response.<language>.json`), highlighted. */
+export interface SampleResponse extends ResponseOrigin, HighlightedCode {}
 
 /** Everything a page needs to render one sample folder. */
 export interface SampleData {

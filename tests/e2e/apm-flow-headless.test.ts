@@ -42,9 +42,9 @@ async function step(folder: string, language: Language, inputs: Record<string, s
 async function testApmFrom(language: Language): Promise<string> {
   const output = await step("list-apms", language, {}, "gateway_configurations");
   const apms = (Array.isArray(output) ? output : []) as Json[];
-  const apm = apms.find((candidate) => (candidate.gateway_name ?? (candidate.gateway as Json | undefined)?.name) === "test-alternative-payment");
+  const apm = apms.find((candidate) => (candidate.gateway as Json | undefined)?.name === "test-alternative-payment");
   if (!apm) throw new Error(`list-apms (${language}) did not list the test APM: ${JSON.stringify(output)}`);
-  return String(apm.gateway_configuration_id ?? apm.id);
+  return String(apm.id);
 }
 
 /** The customer's choice on the provider page, played through the sandbox's completion route. */

@@ -57,6 +57,7 @@ function bodyFor(route: Route): object | undefined {
   if (route.method !== 'POST') return undefined;
   if (route.path.endsWith('/complete')) return { gateway_configuration_id: bIds.gateway_configuration_id, outcome: 'approve' };
   if (route.path === '/invoices') return { name: 'x', amount: '1.00', currency: 'EUR' };
+  if (route.path.endsWith('/refunds')) return { amount: '1.00' };
   return { source: bToken };
 }
 

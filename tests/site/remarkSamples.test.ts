@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,11 +6,19 @@ import { compile, run } from '@mdx-js/mdx';
 import { isValidElement, type ReactNode } from 'react';
 import * as runtime from 'react/jsx-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadContext } from '@docusaurus/types';
+import sampleFullFiles from '../../src/plugins/sampleFullFiles';
 import remarkSamples from '../../src/remark/samples';
 import type { SampleProps } from '../../src/sample-files/index';
 
 /** Plays the site root: sample folders live in `<fixtureSite>/samples/`. */
 const fixtureSite = fileURLToPath(new URL('./fixtures', import.meta.url));
+
+/** The text highlighted HTML shows, as the copy button reads it: each line's text, joined by newlines. */
+function shownText(html: string): string {
+  const lines = [...html.matchAll(/<span class="line">(.*?)<\/span>(?=\n|<\/code>)/g)].map(([, line = '']) => line);
+  return lines.map((line) => line.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).join('\n');
+}
 
 /** Compiles an MDX page with the plugin, runs it, and returns the props every `<Sample>` received. */
 async function samplesOnPage(mdx: string, siteDir = fixtureSite): Promise<SampleProps[]> {
@@ -52,15 +60,15 @@ describe('the samples remark plugin', () => {
     );
     for (const tab of tabs) {
       expect(tab.region).toBe('request');
-      expect(tab.code).not.toMatch(/#(end)?region/);
-      expect(tab.fullFile.code).not.toMatch(/#(end)?region/);
+      expect(shownText(tab.html)).not.toMatch(/#(end)?region/);
+      // The whole file is an asset fetched on demand (src/sample-files/fullFile.ts), not page data.
+      expect(tab.fullFile).toMatch(new RegExp(`^sample-files/greet/${path.basename(tab.file).replace('.', '\\.')}\\.[0-9a-f]{8}\\.html$`));
       expect(tab.html).toMatch(/^<pre class="shiki shiki-themes github-light-high-contrast github-dark-default"/);
       // Tokens carry one short class per colour mode (src/sample-files/highlight.ts), no inline styles.
       expect(tab.html).toMatch(/<span class="l\d+ d\d+">/);
-      expect(tab.fullFile.html).not.toContain('style=');
     }
     const go = tabs.find((tab) => tab.value === 'go');
-    expect(go?.code).toBe(
+    expect(shownText(go?.html ?? '')).toBe(
       [
         'response, err := http.Get("https://example.test/greetings")',
         'if err != nil {',
@@ -69,7 +77,25 @@ describe('the samples remark plugin', () => {
         'defer response.Body.Close()',
       ].join('\n'),
     );
-    expect(go?.fullFile.code).toMatch(/^package main\n/);
+  });
+
+  it('finds each tab\'s whole file where the sampleFullFiles plugin writes it, highlighted, markers removed', async () => {
+    const [sample] = await samplesOnPage('<Sample name="greet" />\n');
+    const generatedFilesDir = await mkdtemp(path.join(os.tmpdir(), 'apm-docs-full-files-'));
+    try {
+      const plugin = sampleFullFiles({ siteDir: fixtureSite, samplesDir: path.join(fixtureSite, 'samples') })({ generatedFilesDir, baseUrl: '/' } as LoadContext);
+      await plugin.loadContent?.();
+      for (const tab of sample?.tabs ?? []) {
+        const html = await readFile(path.join(generatedFilesDir, tab.fullFile), 'utf8');
+        expect(html).toMatch(/^<pre class="shiki shiki-themes /);
+        expect(html).not.toContain('style=');
+        expect(shownText(html)).not.toMatch(/#(end)?region/);
+        expect(shownText(html)).toContain(shownText(tab.html).split('\n')[0]);
+        if (tab.value === 'go') expect(shownText(html)).toMatch(/^package main\n/);
+      }
+    } finally {
+      await rm(generatedFilesDir, { recursive: true, force: true });
+    }
   });
 
   it("gives each tab what CI recorded for its file, and its own response or the API's answer, highlighted as JSON", async () => {
@@ -87,9 +113,10 @@ describe('the samples remark plugin', () => {
     expect(responses.typescript).toMatchObject({
       kind: 'printed',
       file: 'samples/greet/greet.ts',
-      code: '{\n  "greeting": "Hello, Ada",\n  "id": "gr_XXXXXXXX"\n}',
     });
-    expect(responses.curl).toMatchObject({ kind: 'printed', file: 'samples/greet/greet.sh', code: '{\n  "success": true,\n  "greeting": "Hello, Ada"\n}' });
+    expect(shownText(responses.typescript?.html ?? '')).toBe('{\n  "greeting": "Hello, Ada",\n  "id": "gr_XXXXXXXX"\n}');
+    expect(responses.curl).toMatchObject({ kind: 'printed', file: 'samples/greet/greet.sh' });
+    expect(shownText(responses.curl?.html ?? '')).toBe('{\n  "success": true,\n  "greeting": "Hello, Ada"\n}');
     // The languages CI does not run show the API's answer, as the curl file received it.
     for (const language of ['python', 'ruby', 'php', 'go']) expect(responses[language]).toEqual(responses.curl && { ...responses.curl, kind: 'api-answer' });
     expect(responses.typescript?.html).toMatch(/^<pre class="shiki [^"]*"[^>]*>/);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { highlightPalettes } from '../../src/sample-files/highlight';
-import { readSampleFolder } from '../../src/sample-files/readSampleFolder';
+import { fullFileAsset } from '../../src/sample-files/fullFile';
+import { readSampleCode, readSampleFolder } from '../../src/sample-files/readSampleFolder';
 
 const siteDir = fileURLToPath(new URL('../..', import.meta.url));
 const samplesDir = path.join(siteDir, 'samples');
@@ -33,11 +34,18 @@ describe('highlighted samples', () => {
   // WCAG AA asks 4.5:1 for normal text; every token of every sample must reach it in both colour modes.
   it.each(sampleNames)('keep every token of %s at 4.5:1 or more against the block', async (name) => {
     const { tabs } = await readSampleFolder({ siteDir, samplesDir, name });
-    const blocks = tabs.flatMap((tab) => [
-      { file: tab.file, html: tab.html },
-      { file: tab.file, html: tab.fullFile?.html ?? '' },
-      { file: `the response under ${tab.file}`, html: tab.response?.html ?? '' },
-    ]);
+    // The full files, as the sampleFullFiles plugin writes them for "View full file".
+    const { files } = await readSampleCode({ siteDir, samplesDir, name });
+    const fullFiles = await Promise.all(
+      files.map(async ({ file, language, region }) => ({ file: `${file} (full file)`, html: (await fullFileAsset(name, file, language, region)).html })),
+    );
+    const blocks = [
+      ...tabs.flatMap((tab) => [
+        { file: tab.file, html: tab.html },
+        { file: `the response under ${tab.file}`, html: tab.response?.html ?? '' },
+      ]),
+      ...fullFiles,
+    ];
     const palettes = await highlightPalettes();
     for (const { file, html } of blocks) {
       if (html === '') continue;

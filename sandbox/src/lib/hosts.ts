@@ -79,18 +79,28 @@ function hasRepeatedHost(rawHeaders: string[]): boolean {
   return false;
 }
 
-/** Refuses requests whose `Host` is malformed (400) or names a host the sandbox does not serve (421). */
+/** Throws unless the request's `Host` is well-formed (400) and names a host the sandbox serves (421). */
+function checkHost(request: FastifyRequest, allowedHostnames: ReadonlySet<string>): void {
+  if (hasRepeatedHost(request.raw.rawHeaders)) throw new ApiError(400, 'request.host.invalid', INVALID_HOST);
+  const { hostname, host } = requestAuthority(request);
+  if (isLoopback(hostname) || allowedHostnames.has(hostname)) return;
+  const local = request.raw.socket.localAddress;
+  if (local && urlHostOf(local) === hostname) return;
+  throw new ApiError(
+    421,
+    'request.host.not-allowed',
+    `This sandbox does not serve the host ${host}: use 127.0.0.1 or localhost, or start it with --public-url set to the URL clients use.`,
+  );
+}
+
 export function registerHostCheck(app: FastifyInstance, allowedHostnames: ReadonlySet<string>): void {
-  app.addHook('onRequest', async (request) => {
-    if (hasRepeatedHost(request.raw.rawHeaders)) throw new ApiError(400, 'request.host.invalid', INVALID_HOST);
-    const { hostname, host } = requestAuthority(request);
-    if (isLoopback(hostname) || allowedHostnames.has(hostname)) return;
-    const local = request.raw.socket.localAddress;
-    if (local && urlHostOf(local) === hostname) return;
-    throw new ApiError(
-      421,
-      'request.host.not-allowed',
-      `This sandbox does not serve the host ${host}: use 127.0.0.1 or localhost, or start it with --public-url set to the URL clients use.`,
-    );
+  // A callback hook: it runs on every request, and an async one costs a promise each time.
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      checkHost(request, allowedHostnames);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
 }

@@ -28,23 +28,23 @@ export function canonicalAmount(value: string): string {
   return value.replace(/^0+(?=\d)/, '');
 }
 
-/** Amounts as BigInt units back to a decimal string, without trailing fractional zeros. */
-function fromUnits(units: bigint): string {
+/** BigInt units back to a decimal string with `places` decimals. */
+function fromUnits(units: bigint, places: number): string {
   const sign = units < 0n ? '-' : '';
   const abs = units < 0n ? -units : units;
   const scale = 10n ** BigInt(SCALE);
-  const fraction = (abs % scale).toString().padStart(SCALE, '0').replace(/0+$/, '');
+  const fraction = (abs % scale).toString().padStart(SCALE, '0').slice(0, places);
   return `${sign}${abs / scale}${fraction ? `.${fraction}` : ''}`;
 }
 
-/** a + b of valid decimal strings ("9.99" + "0.01" → "10"). */
+/** a + b of valid decimal strings, with as many decimals as the more precise one ("9.99" + "0.01" → "10.00"). */
 export function addAmounts(a: string, b: string): string {
-  return fromUnits(toUnits(a) + toUnits(b));
+  return fromUnits(toUnits(a) + toUnits(b), Math.max(decimalPlaces(a), decimalPlaces(b)));
 }
 
-/** a − b of valid decimal strings; may be negative. */
+/** a − b, as addAmounts; may be negative. */
 export function subtractAmounts(a: string, b: string): string {
-  return fromUnits(toUnits(a) - toUnits(b));
+  return fromUnits(toUnits(a) - toUnits(b), Math.max(decimalPlaces(a), decimalPlaces(b)));
 }
 
 function toUnits(value: string): bigint {

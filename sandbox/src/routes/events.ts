@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { notFound } from '../lib/errors.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
 import { errorResponses, ListQuery, pageSize } from '../schemas/common.ts';
 import type { StoredEvent } from '../schemas/event.ts';
 
@@ -57,16 +57,17 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'secret' },
       schema: {
         summary: 'Events about a resource (transaction, invoice or refund id), newest first',
-        description: "The Node SDK's Event.findByResourceId. An id nothing happened to gives an empty list.",
+        description: "The Node SDK's Event.findByResourceId. An id with no events (unknown, or another project's) answers 404.",
         operationId: 'list-events-by-resource-id',
         tags: ['Events'],
         params: Type.Object({ resource_id: Type.String({ description: 'tr_…, iv_… or refd_…' }) }),
         response: { 200: Type.Object({ success: Type.Literal(true), events: Type.Array(Type.Ref('Event')) }), ...errorResponses },
       },
     },
-    async (request) => ({
-      success: true as const,
-      events: store.listEventsByResource(request.project.id, request.params.resource_id).map(present),
-    }),
+    async (request) => {
+      const events = store.listEventsByResource(request.project.id, request.params.resource_id);
+      if (events.length === 0) throw new ApiError(404, 'resource.event.not-found', `No events about ${request.params.resource_id}.`);
+      return { success: true as const, events: events.map(present) };
+    },
   );
 };

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { notFound } from '../lib/errors.ts';
 import { errorResponses, PassThrough } from '../schemas/common.ts';
-import { NO_CUSTOMER_ACTION, PaymentBody, PaymentEnvelope, TransactionEnvelope } from '../schemas/transaction.ts';
+import { NO_CUSTOMER_ACTION, PaymentBody, PaymentEnvelope, Refund, RefundBody, TransactionEnvelope } from '../schemas/transaction.ts';
 import { loadInvoice, pay, voidInvoice, type PaymentAction } from '../services/payments.ts';
+import { listRefunds, refundTransaction } from '../services/refunds.ts';
 import { InvoiceParams } from './invoices.ts';
 
 const PAYMENT_SUMMARIES: Record<PaymentAction, string> = {
@@ -89,5 +90,39 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!transaction) throw notFound('transaction', request.params.transaction_id);
       return { success: true as const, transaction };
     },
+  );
+
+  const TransactionParams = Type.Object({ transaction_id: Type.String({ description: 'tr_…' }) });
+
+  app.post(
+    '/transactions/:transaction_id/refunds',
+    {
+      config: { auth: 'secret', idempotent: true },
+      schema: {
+        summary: 'Refund part or all of a captured transaction',
+        description: 'Fires transaction.refunded; the transaction turns refunded once nothing is left to refund.',
+        operationId: 'refund-a-transaction',
+        tags: ['Transactions'],
+        params: TransactionParams,
+        body: RefundBody,
+        response: { 200: Type.Object({ success: Type.Literal(true), refund: Refund }), ...errorResponses },
+      },
+    },
+    (request) => ({ success: true as const, refund: refundTransaction(services, request.project.id, request.params.transaction_id, request.body) }),
+  );
+
+  app.get(
+    '/transactions/:transaction_id/refunds',
+    {
+      config: { auth: 'secret' },
+      schema: {
+        summary: "A transaction's refunds, oldest first",
+        operationId: 'list-transaction-refunds',
+        tags: ['Transactions'],
+        params: TransactionParams,
+        response: { 200: Type.Object({ success: Type.Literal(true), refunds: Type.Array(Refund) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ success: true as const, refunds: listRefunds(services, request.project.id, request.params.transaction_id) }),
   );
 };

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable } from './common.ts';
+import { Refund } from './transaction.ts';
 
 export const Event = Type.Object(
   {
@@ -11,8 +12,9 @@ export const Event = Type.Object(
         name: Type.String(),
         sandbox: Type.Boolean(),
         transaction: Type.Ref('Transaction'),
+        refund: Type.Optional(Refund),
       },
-      { description: 'The transaction as it was when the event fired (includes invoice_id)' },
+      { description: 'The transaction as it was when the event fired (includes invoice_id); transaction.refunded adds the refund' },
     ),
     sandbox: Type.Boolean(),
     fired_at: Type.String(),

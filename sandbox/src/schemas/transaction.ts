@@ -2,13 +2,13 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable, StringMap } from './common.ts';
 
 export const TransactionStatus = Type.Union(
-  ['waiting', 'pending', 'authorized', 'completed', 'failed', 'voided'].map((s) => Type.Literal(s)),
+  ['waiting', 'pending', 'authorized', 'completed', 'failed', 'voided', 'refunded'].map((s) => Type.Literal(s)),
 );
 
 export const Operation = Type.Object({
   id: Type.String(),
   transaction_id: Type.String(),
-  type: Type.String({ description: 'request, authorization, capture or void' }),
+  type: Type.String({ description: 'request, authorization, capture, void or refund' }),
   amount: Type.String(),
   currency: Type.String(),
   is_attempt: Type.Boolean(),
@@ -28,11 +28,11 @@ export const Transaction = Type.Object(
     name: Type.String(),
     amount: Type.String(),
     currency: Type.String(),
-    status: Type.String({ description: 'waiting, pending, authorized, completed, failed or voided' }),
+    status: Type.String({ description: 'waiting, pending, authorized, completed, failed, voided or refunded (all of it refunded)' }),
     authorized: Type.Boolean(),
     captured: Type.Boolean(),
     voided: Type.Boolean(),
-    refunded: Type.Boolean(),
+    refunded: Type.Boolean({ description: 'true once the whole captured amount is refunded' }),
     chargedback: Type.Boolean(),
     authorized_amount: Type.String(),
     captured_amount: Type.String(),
@@ -67,6 +67,35 @@ export const PaymentBody = Type.Object({
   auto_capture_at: Type.Optional(Type.String()),
 });
 export type PaymentBody = Static<typeof PaymentBody>;
+
+export const RefundReason = Type.Union(['customer_request', 'duplicate', 'fraud', 'other'].map((r) => Type.Literal(r)));
+
+export const RefundBody = Type.Object({
+  amount: Type.String({ format: 'decimal-amount', description: 'Decimal string in major units; at most what is still refundable' }),
+  reason: Type.Optional(RefundReason),
+  information: Type.Optional(Type.String({ maxLength: 1000 })),
+  metadata: Type.Optional(StringMap),
+});
+export type RefundBody = Static<typeof RefundBody>;
+
+export const Refund = Type.Object(
+  {
+    id: Type.String({ description: 'refd_…' }),
+    project_id: Type.String(),
+    transaction_id: Type.String(),
+    amount: Type.String(),
+    currency: Type.String(),
+    reason: Type.String(),
+    information: Type.String(),
+    has_failed: Type.Boolean(),
+    metadata: StringMap,
+    sandbox: Type.Boolean(),
+    created_at: Type.String(),
+    invoice_detail_ids: Nullable(Type.Array(Type.String())),
+  },
+  { description: 'A refund of (part of) a captured transaction' },
+);
+export type Refund = Static<typeof Refund>;
 
 export const TransactionEnvelope = Type.Object({ success: Type.Literal(true), transaction: Type.Ref('Transaction') });
 

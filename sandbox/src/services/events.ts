@@ -10,7 +10,8 @@ export type TransactionEventName =
   | 'transaction.captured'
   | 'transaction.failed'
   | 'transaction.voided'
-  | 'transaction.pending';
+  | 'transaction.pending'
+  | 'transaction.refunded';
 
 /**
  * Records an event for a transaction change and queues its webhook deliveries (the invoice's
@@ -22,13 +23,15 @@ export function recordTransactionEvent(
   name: TransactionEventName,
   invoice: StoredInvoice,
   transaction: Transaction,
+  /** More of what the event is about, e.g. `{ refund }` for transaction.refunded. */
+  extraData: Record<string, unknown> = {},
 ): StoredEvent {
   const firedAt = nowIso();
   const event: StoredEvent = {
     id: newId('ev_'),
     project_id: transaction.project_id,
     name,
-    data: { name, sandbox: true, transaction: structuredClone(transaction) },
+    data: { name, sandbox: true, transaction: structuredClone(transaction), ...structuredClone(extraData) },
     sandbox: true,
     fired_at: firedAt,
   };

@@ -1,9 +1,11 @@
 import { newId } from '../lib/ids.ts';
+import { addAmounts, compareAmounts, subtractAmounts } from '../lib/money.ts';
 import type { GatewayConfiguration } from '../schemas/gateway-configuration.ts';
 import type { Operation, Transaction } from '../schemas/transaction.ts';
 import { isApm } from './gateway-configurations.ts';
 
-// Pure state changes of a transaction: waiting → (pending →) authorized → completed, failed, voided.
+// Pure state changes of a transaction: waiting → (pending →) authorized → completed (→ refunded),
+// failed, voided.
 // Each returns a new transaction with the operation it performed appended.
 
 function withOperation(
@@ -88,5 +90,22 @@ export function voidAuthorization(transaction: Transaction, at: string): Transac
     voided_at: at,
     available_amount: '0',
     operations: withOperation(transaction, at, 'void', transaction.authorized_amount),
+  };
+}
+
+/**
+ * Refunds part or all of what is still available. Partly refunded stays `completed`; once nothing is
+ * left the transaction is `refunded` and `refunded` turns true.
+ */
+export function refund(transaction: Transaction, amount: string, at: string): Transaction {
+  const available = subtractAmounts(transaction.available_amount, amount);
+  const fullyRefunded = compareAmounts(available, '0') === 0;
+  return {
+    ...transaction,
+    status: fullyRefunded ? 'refunded' : transaction.status,
+    refunded: fullyRefunded,
+    refunded_amount: addAmounts(transaction.refunded_amount, amount),
+    available_amount: available,
+    operations: withOperation(transaction, at, 'refund', amount),
   };
 }

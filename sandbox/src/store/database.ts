@@ -72,6 +72,14 @@ CREATE TABLE IF NOT EXISTS webhooks (
 );
 CREATE INDEX IF NOT EXISTS webhooks_due ON webhooks (status, release_at_ms);
 CREATE INDEX IF NOT EXISTS webhooks_event ON webhooks (event_id, seq);
+CREATE TABLE IF NOT EXISTS refunds (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  project_id TEXT NOT NULL,
+  transaction_id TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS refunds_transaction ON refunds (project_id, transaction_id, seq);
 CREATE TABLE IF NOT EXISTS idempotency_keys (
   project_id TEXT NOT NULL,
   idempotency_key TEXT NOT NULL,

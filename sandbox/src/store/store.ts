@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { StoredEvent, Webhook } from '../schemas/event.ts';
 import type { GatewayConfiguration } from '../schemas/gateway-configuration.ts';
 import type { StoredInvoice } from '../schemas/invoice.ts';
-import type { Transaction } from '../schemas/transaction.ts';
+import type { Refund, Transaction } from '../schemas/transaction.ts';
 import { openDatabase } from './database.ts';
 
 export interface Project {
@@ -193,6 +193,20 @@ export class Store {
       due: number | null;
     };
     return row.due;
+  }
+
+  // Refunds
+
+  insertRefund(refund: Refund): void {
+    this.statement('INSERT INTO refunds (id, project_id, transaction_id, data) VALUES (?, ?, ?, ?)')
+      .run(refund.id, refund.project_id, refund.transaction_id, JSON.stringify(refund));
+  }
+
+  /** A transaction's refunds, oldest first. */
+  listRefunds(projectId: string, transactionId: string): Refund[] {
+    const rows = this.statement('SELECT data FROM refunds WHERE project_id = ? AND transaction_id = ? ORDER BY seq')
+      .all(projectId, transactionId) as { data: string }[];
+    return rows.map((row) => JSON.parse(row.data) as Refund);
   }
 
   // Gateway requests (gway_req_ tokens)

@@ -6,8 +6,8 @@ type CopyState = 'idle' | 'copied' | 'failed';
 const COPY_LABELS: Record<CopyState, string> = { idle: 'Copy', copied: 'Copied', failed: 'Copy failed' };
 const COPY_FEEDBACK_MS = 2000;
 
-/** Copies `code` as given: the caller passes exactly what the reader sees, nothing added. */
-export default function CopyButton({ code, label }: { code: string; label: string }): ReactNode {
+/** Copies what `codeOf` returns when clicked: the caller reads exactly what the reader sees, nothing added. */
+export default function CopyButton({ codeOf, label }: { codeOf: () => string; label: string }): ReactNode {
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
@@ -17,7 +17,7 @@ export default function CopyButton({ code, label }: { code: string; label: strin
   }, [state]);
 
   const copy = () => {
-    navigator.clipboard.writeText(code).then(
+    navigator.clipboard.writeText(codeOf()).then(
       () => setState('copied'),
       () => setState('failed'),
     );

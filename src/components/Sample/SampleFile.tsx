@@ -1,4 +1,5 @@
-import React, { useId, useState, type ReactNode } from 'react';
+import React, { useId, useRef, useState, type ReactNode } from 'react';
+import useBaseUrl from '@docusaurus/useBaseUrl';
 import type { SampleLanguage } from '@site/src/sample-files/languages';
 import type { SampleTab } from '@site/src/sample-files/types';
 import CopyButton from './CopyButton';
@@ -8,28 +9,41 @@ import TryIt from './TryIt';
 import VerifiedBadge from './VerifiedBadge';
 import styles from './styles.module.css';
 
-/** Shiki's HTML when it was shipped, else the code escaped by React. */
-function Code({ code, html, id }: { code: string; html: string | null; id: string }): ReactNode {
-  // Highlighted at build time by src/remark/samples.ts from the file itself.
-  if (html !== null) return <div id={id} className={styles.code} dangerouslySetInnerHTML={{ __html: html }} />;
-  return (
-    <div id={id} className={styles.code}>
-      <pre className="shiki" tabIndex={0}>
-        <code>{code}</code>
-      </pre>
-    </div>
-  );
+type FullFile = { state: 'closed' | 'loading' | 'failed' } | { state: 'open'; html: string };
+
+/** The text of highlighted code as shown: its lines' text joined by newlines, the sample's bytes exactly. */
+function shownCode(block: HTMLElement | null): string {
+  return Array.from(block?.querySelectorAll('pre .line') ?? [], (line) => line.textContent ?? '').join('\n');
 }
 
 /**
  * One language tab of a sample: the shown region (or the whole file on demand), a copy button that copies
  * exactly what is shown, what CI did with the file, a starter project to download, "Try it" where the
- * page can send the request, and this tab's own response.
+ * page can send the request, and this tab's own response. The region is in the served HTML; the whole
+ * file is fetched from its build asset (src/sample-files/fullFile.ts) when the reader opens it.
  */
 export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; missingLanguage: SampleLanguage | null }): ReactNode {
-  const [showFullFile, setShowFullFile] = useState(false);
+  const [fullFile, setFullFile] = useState<FullFile>({ state: 'closed' });
+  // The fetched file, kept for the next opening.
+  const fetched = useRef<string | null>(null);
   const codeId = useId();
-  const shown = showFullFile && tab.fullFile ? { code: tab.fullFile.code, html: tab.fullFile.html } : { code: tab.code, html: tab.html };
+  const fullFileUrl = useBaseUrl(`/${tab.fullFile}`);
+  const open = fullFile.state === 'open';
+
+  const toggle = async () => {
+    if (open) return setFullFile({ state: 'closed' });
+    if (fetched.current === null) {
+      setFullFile({ state: 'loading' });
+      try {
+        const response = await fetch(fullFileUrl);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        fetched.current = await response.text();
+      } catch {
+        return setFullFile({ state: 'failed' });
+      }
+    }
+    setFullFile({ state: 'open', html: fetched.current });
+  };
 
   return (
     <>
@@ -42,21 +56,26 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
         <figcaption className={styles.titleBar}>
           <span className={styles.fileName}>{tab.file}</span>
           <span className={styles.actions}>
-            {tab.fullFile && (
-              <button
-                type="button"
-                data-action="view-full-file"
-                className={styles.button}
-                aria-expanded={showFullFile}
-                aria-controls={codeId}
-                onClick={() => setShowFullFile((shownNow) => !shownNow)}>
-                {showFullFile ? 'Show the excerpt' : 'View full file'}
-              </button>
-            )}
-            <CopyButton code={shown.code} label={`${tab.label} code ${showFullFile ? 'of' : 'from'} ${tab.file}`} />
+            <button
+              type="button"
+              data-action="view-full-file"
+              className={styles.button}
+              aria-expanded={open}
+              aria-controls={codeId}
+              aria-busy={fullFile.state === 'loading'}
+              onClick={() => void toggle()}>
+              {open ? 'Show the excerpt' : 'View full file'}
+            </button>
+            <CopyButton codeOf={() => shownCode(document.getElementById(codeId))} label={`${tab.label} code ${open ? 'of' : 'from'} ${tab.file}`} />
           </span>
         </figcaption>
-        <Code id={codeId} code={shown.code} html={shown.html} />
+        {fullFile.state === 'failed' && (
+          <p role="status" className={styles.fallbackNote}>
+            The full file could not be loaded: <a href={fullFileUrl}>open it on its own</a>.
+          </p>
+        )}
+        {/* Highlighted at build time by src/remark/samples.ts from the file itself. */}
+        <div id={codeId} className={styles.code} dangerouslySetInnerHTML={{ __html: fullFile.state === 'open' ? fullFile.html : tab.html }} />
       </figure>
       <div className={styles.footer}>
         <VerifiedBadge badge={tab.verification} file={tab.file} />

@@ -83,6 +83,8 @@ async function observeTab(root: Locator, sampleIndex: number, route: string, exp
     copied = collapsed.hasCopyButton ? (await panelState(panel, true)).clipboard : null;
   } else {
     await toggleButton.click();
+    // The whole file is fetched on demand (src/sample-files/fullFile.ts): wait until it is shown.
+    await panel.locator('button[data-action="view-full-file"][aria-expanded="true"]').waitFor({ timeout: 5000 });
     const expanded = await panelState(panel, collapsed.hasCopyButton);
     copied = collapsed.hasCopyButton ? expanded.clipboard : null;
     if (expanded.hasCopyButton) await copyButton.click();

@@ -116,13 +116,15 @@ export function defineRunTests(file: SampleFile, expectation: SampleExpectation,
         }
         expect(output).toEqual(
           expected.map((configuration) => ({
-            gateway_configuration_id: configuration.id,
-            gateway_name: configuration.gateway.name,
-            display_name: configuration.gateway.display_name,
-            logo_url: expect.stringContaining(configuration.gateway.name),
+            id: configuration.id,
+            gateway: {
+              name: configuration.gateway.name,
+              display_name: configuration.gateway.display_name,
+              logo_url: expect.stringContaining(configuration.gateway.name),
+            },
           })),
         );
-        expect(output).toContainEqual(expect.objectContaining({ gateway_name: "test-alternative-payment" }));
+        expect(output).toContainEqual(expect.objectContaining({ gateway: expect.objectContaining({ name: "test-alternative-payment" }) }));
       }, 60_000);
       rejectsWrongSecret();
       return;

@@ -7,7 +7,7 @@ import { decodedJson, sendRaw } from "./http.ts";
 import { groupOf, type RecordedRequest, type Traffic } from "./reference.ts";
 
 /** `<wrong-secret>`: a well-formed sandbox secret that is not the demo project's. */
-export const WRONG_SECRET = "key_sandbox_notTheDemoProjectSecretAtAll00";
+export const WRONG_SECRET = "key_sandbox_notTheDemoProjectSecretWrong00";
 
 const PLACEHOLDER = /\{[a-z_]+\}/g;
 
