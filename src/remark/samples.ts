@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Program } from 'estree';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Node } from 'unist';
 import { valueToEstree } from 'estree-util-value-to-estree';
@@ -59,11 +59,66 @@ export function readSampleElement(node: JsxElement): { readonly name: string } {
   return { name };
 }
 
-function expressionAttribute(name: string, value: unknown): MdxJsxAttribute {
+/**
+ * Strings at least this long that a page's samples carry more than once (the API's answer under four
+ * language tabs) are written once, as module constants, and referenced: gzip's 32 KiB window does not
+ * reach back to an earlier copy in a page chunk, and every page prefetches its neighbours' chunks.
+ */
+const SHARED_STRING_MIN_LENGTH = 256;
+const SHARED_STRING_PREFIX = '__sampleShared';
+
+/** The long strings that occur more than once in `values`, each mapped to the constant that holds it. */
+function sharedStrings(values: readonly unknown[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  const count = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.length >= SHARED_STRING_MIN_LENGTH) counts.set(value, (counts.get(value) ?? 0) + 1);
+    } else if (value !== null && typeof value === 'object') {
+      Object.values(value).forEach(count);
+    }
+  };
+  values.forEach(count);
+  const shared = new Map<string, string>();
+  for (const [value, times] of counts) if (times > 1) shared.set(value, `${SHARED_STRING_PREFIX}${shared.size}`);
+  return shared;
+}
+
+/** `estree` with every string literal of `shared` replaced by its constant. */
+function referenceShared<T>(estree: T, shared: ReadonlyMap<string, string>): T {
+  if (Array.isArray(estree)) return estree.map((item: unknown) => referenceShared(item, shared)) as T;
+  if (estree === null || typeof estree !== 'object') return estree;
+  const node = estree as Record<string, unknown>;
+  if (node.type === 'Literal' && typeof node.value === 'string' && shared.has(node.value)) {
+    return { type: 'Identifier', name: shared.get(node.value) } as T;
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, referenceShared(child, shared)])) as T;
+}
+
+/** The module constants `sharedStrings` named, as an ESM node for the page. */
+function sharedStringsNode(shared: ReadonlyMap<string, string>): RootContent {
   const program: Program = {
     type: 'Program',
     sourceType: 'module',
-    body: [{ type: 'ExpressionStatement', expression: valueToEstree(value) }],
+    body: [
+      {
+        type: 'VariableDeclaration',
+        kind: 'const',
+        declarations: [...shared].map(([value, name]) => ({
+          type: 'VariableDeclarator',
+          id: { type: 'Identifier', name },
+          init: { type: 'Literal', value },
+        })),
+      },
+    ],
+  };
+  return { type: 'mdxjsEsm', value: '', data: { estree: program } } as RootContent;
+}
+
+function expressionAttribute(name: string, value: unknown, shared: ReadonlyMap<string, string>): MdxJsxAttribute {
+  const program: Program = {
+    type: 'Program',
+    sourceType: 'module',
+    body: [{ type: 'ExpressionStatement', expression: referenceShared(valueToEstree(value), shared) }],
   };
   return {
     type: 'mdxJsxAttribute',
@@ -81,7 +136,7 @@ export default function remarkSamples(options: SamplesPluginOptions) {
       if (isSampleElement(node)) elements.push(node);
     });
 
-    await Promise.all(
+    const filled = await Promise.all(
       elements.map(async (node) => {
         let name: string;
         try {
@@ -91,8 +146,7 @@ export default function remarkSamples(options: SamplesPluginOptions) {
           throw error;
         }
         try {
-          const sample = await readSampleFolder({ siteDir: options.siteDir, samplesDir, name });
-          for (const prop of INJECTED_PROPS) node.attributes.push(expressionAttribute(prop, sample[prop]));
+          return { node, sample: await readSampleFolder({ siteDir: options.siteDir, samplesDir, name }) };
         } catch (error) {
           if (error instanceof SampleFolderError) {
             file.fail(`<${SAMPLE_ELEMENT} name="${name}">: ${error.message}`, { place: node.position, cause: error });
@@ -101,5 +155,11 @@ export default function remarkSamples(options: SamplesPluginOptions) {
         }
       }),
     );
+
+    const shared = sharedStrings(filled.map(({ sample }) => sample));
+    for (const { node, sample } of filled) {
+      for (const prop of INJECTED_PROPS) node.attributes.push(expressionAttribute(prop, sample[prop], shared));
+    }
+    if (shared.size > 0) tree.children.push(sharedStringsNode(shared));
   };
 }

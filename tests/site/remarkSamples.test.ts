@@ -123,6 +123,20 @@ describe('the samples remark plugin', () => {
     expect(responses.typescript?.html).toMatch(/<span class="l\d+ d\d+">/);
   });
 
+  it('writes a response that several tabs show once in the compiled page, and each tab still gets it', async () => {
+    const compiled = String(
+      await compile(
+        { value: '<Sample name="greet" />\n', path: path.join(fixtureSite, 'docs', 'page.mdx') },
+        { outputFormat: 'function-body', remarkPlugins: [[remarkSamples, { siteDir: fixtureSite }]] },
+      ),
+    );
+    // The curl file's answer is under five tabs (curl, and the four languages CI does not run).
+    expect(compiled.match(/success/g)).toHaveLength(1);
+    const [sample] = await samplesOnPage('<Sample name="greet" />\n');
+    const shown = sample?.tabs.filter((tab) => tab.response?.file === 'samples/greet/greet.sh').map((tab) => shownText(tab.response?.html ?? ''));
+    expect(shown).toEqual(Array(5).fill('{\n  "success": true,\n  "greeting": "Hello, Ada"\n}'));
+  });
+
   it("gives the curl and TypeScript tabs the request the curl file sends, and the others none", async () => {
     const [sample] = await samplesOnPage('<Sample name="create-thing" />\n');
     const request = { method: 'POST', path: '/invoices', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=A%20thing&amount=1.00' };

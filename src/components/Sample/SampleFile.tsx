@@ -70,7 +70,7 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
           </span>
         </figcaption>
         {fullFile.state === 'failed' && (
-          <p role="status" className={styles.fallbackNote}>
+          <p role="status" className={styles.loadError}>
             The full file could not be loaded: <a href={fullFileUrl}>open it on its own</a>.
           </p>
         )}
