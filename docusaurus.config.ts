@@ -15,6 +15,7 @@ import starters from './src/plugins/starters';
 import sampleFullFiles from './src/plugins/sampleFullFiles';
 import remarkSamples from './src/remark/samples';
 import remarkMermaidDiagrams from './src/remark/mermaidDiagrams';
+import remarkErrorReference from './src/remark/errorReference';
 import { MERMAID_OPTIONS, MERMAID_THEMES } from './src/diagrams/mermaidSettings';
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
@@ -74,7 +75,7 @@ export default async function createConfig(): Promise<Config> {
             routeBasePath: '/',
             sidebarPath: './sidebars.ts',
             path: docsDir,
-            beforeDefaultRemarkPlugins: [[remarkSamples, { siteDir, samplesDir }], [remarkMermaidDiagrams, { clientFallback: clientMermaid }]],
+            beforeDefaultRemarkPlugins: [[remarkSamples, { siteDir, samplesDir }], [remarkMermaidDiagrams, { clientFallback: clientMermaid }], [remarkErrorReference, { referencePage: path.join(docsDir, 'error-reference.mdx') }]],
           },
           blog: false,
           pages: false,
@@ -85,7 +86,7 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
 
-    plugins: [commonJsBuildOutput, codeTokenColors, inlineDiagrams, sampleDependencies({ samplesDir, docsDir }), markdownTwin({ siteDir, samplesDir }), starters({ siteDir, samplesDir }), sampleFullFiles({ siteDir, samplesDir })],
+    plugins: [commonJsBuildOutput, codeTokenColors, inlineDiagrams, sampleDependencies({ samplesDir, docsDir }), markdownTwin({ siteDir, samplesDir, publicOrigin: process.env.DOCS_SITE_URL }), starters({ siteDir, samplesDir }), sampleFullFiles({ siteDir, samplesDir })],
 
     themes: [
       ...(clientMermaid ? ['@docusaurus/theme-mermaid'] : []),
@@ -123,6 +124,8 @@ export default async function createConfig(): Promise<Config> {
           // in the search results' breadcrumb of every page.
           { to: '/set-up-your-environment', label: 'Set up', position: 'left' },
           { to: '/apm-prerequisites', label: 'APM prerequisites', position: 'left' },
+          // Highlighted on every step of the flow, not only the first.
+          { to: '/accept-apm-payments/list-apms', activeBasePath: '/accept-apm-payments', label: 'Accept a payment', position: 'left' },
           { href: 'https://docs.processout.com/reference', label: 'API reference', position: 'right' },
         ],
       },

@@ -18,6 +18,7 @@ const sidebars: SidebarsConfig = {
         'accept-apm-payments/test-your-integration',
       ],
     },
+    'error-reference',
   ],
 };
 

@@ -7,7 +7,7 @@
 //
 // Usage, on the return page:
 //   const result = readApmReturn(window.location.href);
-//   if (result.status === "success") await sendTokenToBackend("/checkout/pay", { invoiceId, token: result.token });
+//   if (result.status === "success") await sendTokenToBackend("/checkout/pay", { orderId, token: result.token });
 
 /** What the return URL says about the APM payment. */
 export type ApmReturn =
@@ -32,18 +32,18 @@ export function readApmReturn(url: string | URL): ApmReturn {
 }
 
 /**
- * Posts the token to your own backend endpoint, which captures the invoice with the secret key.
- * The browser never calls the capture route itself: it would need the secret key.
+ * Posts the token and your own order reference to your backend endpoint, which captures the invoice
+ * with the secret key. The browser never calls the capture route itself: it would need the secret key.
  */
 export async function sendTokenToBackend<Answer>(
   endpoint: string,
-  payment: { invoiceId: string; token: string },
+  payment: { orderId: string; token: string },
 ): Promise<Answer> {
   const response = await fetch(endpoint, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
-    // Your backend should still check that this invoice belongs to the customer's order.
-    body: JSON.stringify({ invoice_id: payment.invoiceId, token: payment.token }),
+    // No invoice ID: your backend captures the invoice it created and stored for this order.
+    body: JSON.stringify({ order_id: payment.orderId, token: payment.token }),
   });
   if (!response.ok) throw new Error(`${endpoint} answered HTTP ${response.status}`);
   return (await response.json()) as Answer;

@@ -1,7 +1,7 @@
 /** `/llms.txt` in the llmstxt.org format: an H1 title, a summary block quote, notes, then H2 link lists. */
 export interface LlmsTxtPage {
   readonly title: string;
-  /** Absolute URL of the page's Markdown twin. */
+  /** URL of the page's Markdown twin: absolute when the public origin is known (see `llmsTxtPageUrl`). */
   readonly url: string;
   readonly description: string;
 }
@@ -16,6 +16,16 @@ export interface LlmsTxt {
 /** Markdown link text cannot hold unescaped brackets; descriptions stay on one line. */
 const linkText = (value: string) => value.replace(/[[\]\\]/g, '\\$&');
 const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+/**
+ * A twin's link in `/llms.txt`: absolute on the public origin when the deployment names it (DOCS_SITE_URL),
+ * else root-relative, so a local build never points readers at the dev server's `http://127.0.0.1:3000`.
+ * `twinPath` already includes the site's base URL.
+ */
+export function llmsTxtPageUrl(twinPath: string, publicOrigin: string | undefined): string {
+  const origin = publicOrigin?.trim().replace(/\/+$/, '');
+  return origin ? `${origin}${twinPath}` : twinPath;
+}
 
 export function formatLlmsTxt(llms: LlmsTxt): string {
   const lines = [`# ${oneLine(llms.title)}`, '', `> ${oneLine(llms.summary)}`, '', llms.details.trim()];

@@ -17,6 +17,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { ERROR_REFERENCE_ELEMENT, referenceNodes } from '../remark/errorReference';
 import { readSampleElement, SAMPLE_ELEMENT, SampleElementError } from '../remark/samples';
 import type { SampleCode } from '../sample-files/index';
 
@@ -89,6 +90,7 @@ async function sampleBlocks(node: JsxElement, context: MarkdownTwinContext): Pro
 /** The blocks that replace one JSX element: samples resolved, tabs labelled, other wrappers unwrapped. */
 async function replaceElement(node: JsxElement, context: MarkdownTwinContext): Promise<RootContent[]> {
   if (node.name === SAMPLE_ELEMENT) return sampleBlocks(node, context);
+  if (node.name === ERROR_REFERENCE_ELEMENT) return referenceNodes();
   const children = await transformChildren(node.children as RootContent[], context);
   if (node.name === 'TabItem') return [strongParagraph(attribute(node, 'label') ?? attribute(node, 'value') ?? ''), ...children];
   return children;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { LoadedContent, DocMetadata } from '@docusaurus/plugin-content-docs';
 import type { Plugin } from '@docusaurus/types';
 import { resolveDocLink } from '../markdown-twin/links';
-import { formatLlmsTxt } from '../markdown-twin/llmsTxt';
+import { formatLlmsTxt, llmsTxtPageUrl } from '../markdown-twin/llmsTxt';
 import { mdxToMarkdown } from '../markdown-twin/toMarkdown';
 import { markdownTwinUrl } from '../markdown-twin/twinUrl';
 import { readSampleCode } from '../sample-files/index';
@@ -17,6 +17,8 @@ import { readSampleCode } from '../sample-files/index';
 export interface MarkdownTwinOptions {
   readonly siteDir: string;
   readonly samplesDir: string;
+  /** The deployment's public origin (DOCS_SITE_URL), if it set one: `/llms.txt` links are absolute only then. */
+  readonly publicOrigin?: string | undefined;
 }
 
 const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
@@ -67,7 +69,6 @@ export default function markdownTwin(options: MarkdownTwinOptions): () => Plugin
         await writeFile(target, markdown);
       }
 
-      const origin = siteConfig.url.replace(/\/$/, '');
       const llmsTxt = formatLlmsTxt({
         title: siteConfig.title,
         summary: siteConfig.tagline,
@@ -81,7 +82,7 @@ export default function markdownTwin(options: MarkdownTwinOptions): () => Plugin
             name: 'Guides',
             pages: docs
               .filter((doc) => !doc.unlisted)
-              .map((doc) => ({ title: doc.title, url: `${origin}${markdownTwinUrl(doc.permalink)}`, description: doc.description })),
+              .map((doc) => ({ title: doc.title, url: llmsTxtPageUrl(markdownTwinUrl(doc.permalink), options.publicOrigin), description: doc.description })),
           },
         ],
       });

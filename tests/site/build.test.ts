@@ -143,8 +143,21 @@ describe('the production build', () => {
     expect(html).toContain('<title data-rh=true>Page not found | APM docs</title>');
     expect(html).toMatch(/<meta data-rh=true name=robots content=noindex/);
     expect(html).toMatch(/<nav aria-label=Main class="[^"]*\bnavbar\b/);
-    expect(html).toContain('<h1 class=hero__title>Page Not Found</h1>');
+    expect(html).toContain('<h1 class=hero__title>Page not found</h1>');
     expect(html).toContain('overview of the APM guides');
+    // A way back instead of the theme's stock "contact the owner of the site" text.
+    expect(html).not.toMatch(/contact the owner|We could not find what you were looking for/i);
+    const links = [...html.matchAll(/<a [^>]*href=([^ >]+)[^>]*>([^<]+)<\/a>/g)].map(([, href, text]) => `${text} ${href}`);
+    expect(links).toEqual(
+      expect.arrayContaining([
+        // The navbar's entry for the flow pages, on every page.
+        'Accept a payment /accept-apm-payments/list-apms',
+        'overview of the APM guides /',
+        'List the APMs /accept-apm-payments/list-apms',
+        'Capture the payment /accept-apm-payments/capture-the-payment',
+        'Test your integration /accept-apm-payments/test-your-integration',
+      ]),
+    );
   });
 
   it('indexes the prose for the local search, without the code samples', async () => {

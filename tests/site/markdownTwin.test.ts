@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveDocLink } from '../../src/markdown-twin/links';
-import { formatLlmsTxt } from '../../src/markdown-twin/llmsTxt';
+import { formatLlmsTxt, llmsTxtPageUrl } from '../../src/markdown-twin/llmsTxt';
 import { MarkdownTwinError, mdxToMarkdown } from '../../src/markdown-twin/toMarkdown';
 import { markdownTwinUrl } from '../../src/markdown-twin/twinUrl';
 import { readSampleCode } from '../../src/sample-files/index';
@@ -130,5 +130,17 @@ describe('formatLlmsTxt', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('llmsTxtPageUrl', () => {
+  it('links a twin on the public origin when the deployment names one', () => {
+    expect(llmsTxtPageUrl('/apm-prerequisites.md', 'https://docs.example/')).toBe('https://docs.example/apm-prerequisites.md');
+    expect(llmsTxtPageUrl('/docs/index.md', 'https://docs.example')).toBe('https://docs.example/docs/index.md');
+  });
+
+  it('links it from the site root otherwise, never on the dev server address', () => {
+    expect(llmsTxtPageUrl('/apm-prerequisites.md', undefined)).toBe('/apm-prerequisites.md');
+    expect(llmsTxtPageUrl('/docs/index.md', '')).toBe('/docs/index.md');
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import { INVALID_FIELD_CODES, MISSING_FIELD_CODES } from './error-catalogue.ts';
 import { ApiError, type InvalidField } from './errors.ts';
 
 // Maps schema-validation failures to the codes the real API uses (request.validation.missing-name,
@@ -15,15 +16,9 @@ const FORMAT_MESSAGES: Record<string, string> = {
 
 const kebab = (name: string) => name.replace(/_/g, '-');
 
-// Field-specific codes the real API uses, documented in sandbox/README.md. Any other field gets the
+// Field-specific codes the real API uses, listed in the error catalogue. Any other field gets the
 // real API's generic request.validation.error, so that clients only ever see documented codes.
-const SPECIFIC_CODES = new Set(
-  [
-    'missing-name', 'missing-amount', 'missing-currency', 'missing-source', 'missing-outcome', 'missing-gateway-configuration-id',
-    'invalid-amount', 'invalid-currency', 'invalid-url', 'invalid-metadata', 'invalid-name', 'invalid-filter', 'invalid-limit',
-    'invalid-outcome',
-  ].map((code) => `request.validation.${code}`),
-);
+const SPECIFIC_CODES = new Set([...MISSING_FIELD_CODES, ...INVALID_FIELD_CODES].map((entry) => entry.code));
 const GENERIC_CODE = 'request.validation.error';
 
 function fieldPath(error: FastifySchemaValidationError): string[] {

@@ -63,6 +63,31 @@ export function tabTests(session: SiteSession): void {
     expect(routesShowingRuby.length).toBeGreaterThan(1);
   });
 
+  it('moves the focus to the first and the last tab with Home and End, as the arrow keys move it', async (context) => {
+    const site = session.ready(context);
+    const browserContext = await newBrowserContext(site);
+    const focusedTab = (page: Page) => page.evaluate(() => (document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.textContent : null));
+    try {
+      const page = await browserContext.newPage();
+      // A <Sample>'s tabs, then the set-up page's plain <Tabs>.
+      for (const route of ['/apm-prerequisites', '/set-up-your-environment']) {
+        await openRendered(site, page, route);
+        const labels = await groupOffering(page, 'Python').getByRole('tab').allTextContents();
+        await tab(groupOffering(page, 'Python'), 'Python').focus();
+        await page.keyboard.press('End');
+        expect(await focusedTab(page), route).toBe(labels.at(-1));
+        await page.keyboard.press('Home');
+        expect(await focusedTab(page), route).toBe(labels[0]);
+        // Focus only: Enter selects, as after an arrow key.
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => groupsShowing(page, labels.at(-1) ?? ''), { message: route }).not.toContain(false);
+      }
+    } finally {
+      await browserContext.close();
+    }
+  });
+
   it('selects the language named in ?language= on every group, over the remembered choice', { timeout: 60_000 }, async (context) => {
     const site = session.ready(context);
     const others = (await languageTabRoutes(site)).filter((route) => route !== '/apm-prerequisites');

@@ -18,6 +18,13 @@ interface PayAnswer {
 }
 
 const INVOICE_KEY = "merchant-harness.invoice-id";
+const ORDER_KEY = "merchant-harness.order-id";
+
+/** What the backend answers when it creates the invoice of an order. */
+interface Payment {
+  invoiceId: string;
+  orderId: string;
+}
 
 function element(id: string): HTMLElement {
   const found = document.getElementById(id);
@@ -38,27 +45,28 @@ function show(state: string, details: Record<string, string | null> = {}): void 
 }
 
 /** Steps 2–5 of the diagram: the backend creates the invoice and hands its ID to the page. */
-async function startPayment(flow: "popup" | "redirect"): Promise<string> {
+async function startPayment(flow: "popup" | "redirect"): Promise<Payment> {
   const response = await fetch("/api/invoices", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ flow }),
   });
   if (!response.ok) throw new Error(`/api/invoices answered HTTP ${response.status}`);
-  const { invoice_id: invoiceId } = (await response.json()) as { invoice_id: string };
-  return invoiceId;
+  const { invoice_id: invoiceId, order_id: orderId } = (await response.json()) as { invoice_id: string; order_id: string };
+  return { invoiceId, orderId };
 }
 
-async function payWithToken(invoiceId: string, token: string): Promise<void> {
+async function payWithToken({ invoiceId, orderId }: Payment, token: string): Promise<void> {
   show("capturing", { invoiceId });
-  const answer = await sendTokenToBackend<PayAnswer>("/api/pay", { invoiceId, token });
+  const answer = await sendTokenToBackend<PayAnswer>("/api/pay", { orderId, token });
   show(answer.transaction.status, { invoiceId, errorCode: answer.transaction.error_code });
 }
 
-async function handleCheckoutResult(invoiceId: string, result: ApmCheckoutResult): Promise<void> {
+async function handleCheckoutResult(payment: Payment, result: ApmCheckoutResult): Promise<void> {
+  const { invoiceId } = payment;
   switch (result.status) {
     case "success":
-      await payWithToken(invoiceId, result.token);
+      await payWithToken(payment, result.token);
       return;
     case "error":
       show("declined", { invoiceId, errorCode: result.errorCode });
@@ -82,7 +90,8 @@ function addButton(label: string, onClick: () => void): void {
 
 /** Popup flow: the APM's page opens in a popup and posts its result back to this page. */
 async function checkoutPage(): Promise<void> {
-  const invoiceId = await startPayment("popup");
+  const payment = await startPayment("popup");
+  const { invoiceId } = payment;
   const apms = await listApms({ apiUrl: config.apiUrl, projectId: config.projectId });
   for (const apm of apms) {
     const target = { projectId: config.projectId, invoiceId, gatewayConfigurationId: apm.gatewayConfigurationId, checkoutUrl: config.checkoutUrl };
@@ -90,7 +99,7 @@ async function checkoutPage(): Promise<void> {
       // Synchronously, inside the click: an await before this line would get the popup blocked.
       const result = openApmCheckout(target);
       show("checkout-open", { invoiceId });
-      result.then((ended) => handleCheckoutResult(invoiceId, ended)).catch(fail);
+      result.then((ended) => handleCheckoutResult(payment, ended)).catch(fail);
     });
   }
   show("ready", { invoiceId });
@@ -98,12 +107,13 @@ async function checkoutPage(): Promise<void> {
 
 /** Backend-redirect flow: this tab goes to the APM's page and comes back to /checkout/return?token=…. */
 async function redirectCheckoutPage(): Promise<void> {
-  const invoiceId = await startPayment("redirect");
+  const { invoiceId, orderId } = await startPayment("redirect");
   const apms = await listApms({ apiUrl: config.apiUrl, projectId: config.projectId });
   for (const apm of apms) {
     addButton(`Pay with ${apm.displayName}`, () => {
-      // The return URL carries no invoice ID: remember it for the return page.
+      // The return URL carries neither: remember them for the return page.
       sessionStorage.setItem(INVOICE_KEY, invoiceId);
+      sessionStorage.setItem(ORDER_KEY, orderId);
       const query = new URLSearchParams({ invoice_id: invoiceId, gateway_configuration_id: apm.gatewayConfigurationId });
       window.location.assign(`/api/redirect?${query}`);
     });
@@ -113,11 +123,12 @@ async function redirectCheckoutPage(): Promise<void> {
 
 async function returnPage(): Promise<void> {
   const invoiceId = sessionStorage.getItem(INVOICE_KEY);
+  const orderId = sessionStorage.getItem(ORDER_KEY);
   const result = readApmReturn(window.location.href);
-  if (!invoiceId) return show("no-invoice");
+  if (!invoiceId || !orderId) return show("no-invoice");
   switch (result.status) {
     case "success":
-      return payWithToken(invoiceId, result.token);
+      return payWithToken({ invoiceId, orderId }, result.token);
     case "error":
       return show("declined", { invoiceId, errorCode: result.errorCode });
     case "canceled":

@@ -1,6 +1,7 @@
 // The test merchant: a web page on 127.0.0.1 (its origin is the invoices' return_url origin) and the
 // backend routes behind it. Every ProcessOut call is made by a sample from samples/, run as a child
 // process exactly as an integrator runs it; this file only wires them to HTTP routes.
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -89,6 +90,7 @@ export async function startMerchantSite(options: MerchantSiteOptions): Promise<M
     return { ok: result.exitCode === 0, output: result.stdout.trim() ? parseJsonOutput(result) : null, stderr: result.stderr };
   };
   const config = { apiUrl: options.sandboxUrl, checkoutUrl: `${options.sandboxUrl}/checkout`, projectId: DEMO_PROJECT.id };
+  const invoiceOfOrder = new Map<string, string>();
 
   const routes: Record<string, (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>> = {
     "GET /": async (_request, response) => send(response, 200, "text/html; charset=utf-8", page("checkout", "Merchant checkout", config)),
@@ -106,7 +108,11 @@ export async function startMerchantSite(options: MerchantSiteOptions): Promise<M
           ? await runTypeScriptSample("create-invoice-backend-redirect", { RETURN_URL: returnUrl })
           : await runTypeScriptSample("create-invoice-with-webhook", { RETURN_URL: returnUrl, WEBHOOK_URL: options.webhookUrl });
       if (!created.ok) return sendJson(response, 502, { error: created.stderr });
-      sendJson(response, 200, { invoice_id: (created.output as { id: string }).id });
+      // Like a real shop, the backend keeps the invoice of each order: the page pays an order, not an invoice ID.
+      const invoiceId = (created.output as { id: string }).id;
+      const orderId = `order_${randomUUID()}`;
+      invoiceOfOrder.set(orderId, invoiceId);
+      sendJson(response, 200, { invoice_id: invoiceId, order_id: orderId });
     },
 
     // Backend redirect: build the APM's checkout URL and send the browser there.
@@ -122,8 +128,10 @@ export async function startMerchantSite(options: MerchantSiteOptions): Promise<M
 
     // Diagram steps 15–17: the page hands over the token; the backend captures the invoice.
     "POST /api/pay": async (request, response) => {
-      const { invoice_id: invoiceId, token } = await readJson(request);
-      if (typeof invoiceId !== "string" || typeof token !== "string") return sendJson(response, 400, { error: "invoice_id and token" });
+      const { order_id: orderId, token } = await readJson(request);
+      if (typeof orderId !== "string" || typeof token !== "string") return sendJson(response, 400, { error: "order_id and token" });
+      const invoiceId = invoiceOfOrder.get(orderId);
+      if (!invoiceId) return sendJson(response, 404, { error: `no order ${orderId}` });
       const captured = await runTypeScriptSample("capture-invoice", { INVOICE_ID: invoiceId, GATEWAY_TOKEN: token });
       // The capture sample prints the transaction, and exits 1 when it failed: both are answers.
       if (!captured.output) return sendJson(response, 502, { error: captured.stderr });
