@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { darkCodeTheme, lightCodeTheme } from './src/prismThemes';
-import { DEMO_PROJECT } from './sandbox/src/demo.ts';
-import { LOCAL_SITE_ORIGINS } from './sandbox/src/lib/cors.ts';
+import { DEMO_PROJECT } from '@apm-docs/sandbox';
 import type { TryItSettings } from './src/components/Sample/tryItSettings';
 import codeTokenColors from './src/plugins/codeTokenColors';
 import commonJsBuildOutput from './src/plugins/commonJsBuildOutput';
@@ -16,7 +15,10 @@ import sampleFullFiles from './src/plugins/sampleFullFiles';
 import remarkSamples from './src/remark/samples';
 import remarkMermaidDiagrams from './src/remark/mermaidDiagrams';
 import remarkErrorReference from './src/remark/errorReference';
+import remarkTestOutcomes from './src/remark/testOutcomes';
 import { MERMAID_OPTIONS, MERMAID_THEMES } from './src/diagrams/mermaidSettings';
+import { editUrlFrom } from './src/site-config/editLinks';
+import { SITE_ORIGINS, sandboxUrlFrom } from './src/site-config/tryIt';
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -35,8 +37,8 @@ const baseUrl = process.env.DOCS_BASE_URL ?? '/';
 
 /** Where the "Try it" buttons send requests: the sandbox `npm start` runs, unless SANDBOX_URL says otherwise. */
 const tryIt: TryItSettings = {
-  sandboxUrl: (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4010').replace(/\/+$/, ''),
-  siteOrigins: LOCAL_SITE_ORIGINS,
+  sandboxUrl: sandboxUrlFrom(process.env),
+  siteOrigins: SITE_ORIGINS,
   demoProject: DEMO_PROJECT,
 };
 
@@ -75,7 +77,10 @@ export default async function createConfig(): Promise<Config> {
             routeBasePath: '/',
             sidebarPath: './sidebars.ts',
             path: docsDir,
-            beforeDefaultRemarkPlugins: [[remarkSamples, { siteDir, samplesDir }], [remarkMermaidDiagrams, { clientFallback: clientMermaid }], [remarkErrorReference, { referencePage: path.join(docsDir, 'error-reference.mdx') }]],
+            // "Last updated" from each page's last commit; "Edit this page" only when DOCS_REPO_URL is set.
+            showLastUpdateTime: true,
+            editUrl: editUrlFrom(process.env),
+            beforeDefaultRemarkPlugins: [[remarkSamples, { siteDir, samplesDir }], [remarkMermaidDiagrams, { clientFallback: clientMermaid }], remarkTestOutcomes, [remarkErrorReference, { referencePage: path.join(docsDir, 'error-reference.mdx') }]],
           },
           blog: false,
           pages: false,

@@ -15,10 +15,12 @@ const sidebars: SidebarsConfig = {
         'accept-apm-payments/handle-the-return',
         'accept-apm-payments/capture-the-payment',
         'accept-apm-payments/webhooks',
+        'accept-apm-payments/refund-the-payment',
         'accept-apm-payments/test-your-integration',
       ],
     },
     'error-reference',
+    'test-outcomes',
   ],
 };
 

@@ -1,10 +1,12 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts", "sandbox/test/**/*.test.ts"],
+    include: ['tests/**/*.test.ts', 'sandbox/test/**/*.test.ts'],
+    // Names the run, so the suites that need the production build share one (tests/setup/siteBuildRun.ts).
+    globalSetup: ['tests/setup/siteBuildRun.ts'],
     // Forks isolate native modules (better-sqlite3) and child processes better than worker threads.
-    pool: "forks",
+    pool: 'forks',
     // Tests start servers, compilers and sample programs: allow more than vitest's 5 s default.
     testTimeout: 30_000,
     hookTimeout: 60_000,

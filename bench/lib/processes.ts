@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 // kill -9 never shares its event loop) and other servers, with their peak memory.
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The sandbox package's command-line entry (what `npm run sandbox` runs). */
+const SANDBOX_CLI = fileURLToPath(import.meta.resolve('@apm-docs/sandbox/cli'));
 const KEPT_OUTPUT = 64 * 1024;
 
 export interface ChildServer {
@@ -29,6 +31,37 @@ export function peakRssKb(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** Resident set size of a running process in KiB (Linux /proc VmRSS), or null elsewhere. */
+export function rssKb(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples a process's RSS every `intervalMs` until `stop()`, which gives the largest sample in KiB
+ * (null where /proc is missing): its memory during a stretch of time, start-up peaks left out.
+ */
+export function sampleRss(pid: number, intervalMs = 100): { stop(): number | null } {
+  let max: number | null = null;
+  const sample = () => {
+    const kb = rssKb(pid);
+    if (kb !== null) max = Math.max(max ?? 0, kb);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return max;
+    },
+  };
 }
 
 /** A free loopback TCP port (for tools that cannot be told to pick one). */
@@ -84,7 +117,8 @@ export function spawnServer(command: string, args: string[], options: SpawnOptio
     const fail = (why: string) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')}: ${why}\n${output()}`));
+      // The end of its output says why; a request log before it would bury that.
+      reject(new Error(`${command} ${args.join(' ')}: ${why}\n${output().slice(-4096)}`));
     };
     const ready = (readyUrl: string) => {
       if (url !== null) return;
@@ -133,9 +167,10 @@ export function spawnServer(command: string, args: string[], options: SpawnOptio
 /**
  * The sandbox as `npm run sandbox` starts it, in its own Node process (tsx loader, no npx wrapper).
  * With `logFile`, its request log goes there (`--port` must then be given: readiness is probed).
+ * `nodeArgs` go to Node itself (e.g. `--cpu-prof`).
  */
-export async function spawnSandboxCli(args: string[], logFile?: string): Promise<ChildServer> {
-  const cliArgs = ['--import', 'tsx', 'sandbox/src/cli.ts', ...args];
+export async function spawnSandboxCli(args: string[], logFile?: string, nodeArgs: string[] = []): Promise<ChildServer> {
+  const cliArgs = [...nodeArgs, '--import', 'tsx', SANDBOX_CLI, ...args];
   if (logFile === undefined) return spawnServer(process.execPath, cliArgs, { readiness: { line: /listening on (http:\/\/\S+)/ } });
   const port = args[args.indexOf('--port') + 1];
   if (!port || port === '0') throw new Error('spawnSandboxCli with a log file needs --port N');

@@ -1,70 +1,42 @@
-// List the APMs your checkout page can offer, from the customer's browser.
-// Browser TypeScript (ES2022 + DOM), no dependencies: copy it into your frontend and bundle it with your code.
-// It authenticates with your project ID alone, like ProcessOut.js: the project ID is public, while your
-// secret key must never reach a web page.
+// List the APMs the customer can pay an invoice with, from their browser with ProcessOut.js, and show one
+// button per APM. Browser TypeScript (ES2022 + DOM): copy it into your frontend and bundle it with your code.
 //
-// Usage: const apms = await listApms({ projectId });
-// Against the local sandbox, also pass apiUrl: "http://127.0.0.1:4010".
+// Load ProcessOut.js on the page before this code runs; it defines the global `ProcessOut`:
+//   <script src="https://js.processout.com/processout.js"></script>
+// Against the local sandbox, load its stand-in instead: <script src="http://127.0.0.1:4010/processout.js"></script>
+// Types for ProcessOut.js: processout-js.d.ts, shipped with these samples.
+//
+// Usage, once your backend has created the invoice:
+//   showApmButtons({ projectId, invoiceId, container, onButton: (button, apm) => hookApmButton(button, apm, …) });
 
-/** One APM the customer can choose, ready to render as a button. */
-export interface Apm {
-  /** Pass it to openApmCheckout() when the customer picks this APM. */
-  gatewayConfigurationId: string;
-  gatewayName: string;
-  displayName: string;
-  logoUrl: string;
-}
-
-export interface ListApmsOptions {
-  /** Your project ID: public, unlike the secret key. */
+export interface ApmButtonsOptions {
+  /** Your project ID: public, unlike the secret key, which never goes into a web page. */
   projectId: string;
-  /** The API base URL, without a trailing slash. Default: https://api.processout.com */
-  apiUrl?: string;
-  signal?: AbortSignal;
-}
-
-interface GatewayConfiguration {
-  id: string;
-  gateway: { name: string; display_name: string; logo_url: string };
-}
-
-type ListAnswer =
-  | { success: true; gateway_configurations: GatewayConfiguration[] }
-  | { success: false; error_type: string; message: string };
-
-/** An error answered by the API, e.g. `request.authentication.invalid`. */
-export class ProcessOutError extends Error {
-  constructor(
-    readonly errorType: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ProcessOutError";
-  }
+  /** The invoice your backend created for this payment. */
+  invoiceId: string;
+  /** Where the buttons go. */
+  container: HTMLElement;
+  /** Called for each APM's button, once it is on the page: hook the payment to it. */
+  onButton: (button: HTMLButtonElement, apm: ProcessOut.GatewayConfiguration) => void;
+  /** The list could not be fetched, e.g. `processout-js.network-issue`. */
+  onError: (error: ProcessOut.Exception) => void;
 }
 
 // #region list-apms
-export async function listApms(options: ListApmsOptions): Promise<Apm[]> {
-  const apiUrl = options.apiUrl ?? "https://api.processout.com";
-  const query = new URLSearchParams({
-    filter: "alternative-payment-methods",
-    expand_merchant_accounts: "true",
-  });
-  const response = await fetch(`${apiUrl}/gateway-configurations?${query}`, {
-    headers: {
-      // Basic auth with the project ID and an empty password: the public key.
-      Authorization: `Basic ${btoa(`${options.projectId}:`)}`,
-      Accept: "application/json",
+export function showApmButtons(options: ApmButtonsOptions): void {
+  const client = new ProcessOut.ProcessOut(options.projectId);
+  client.fetchGatewayConfigurations(
+    { invoiceID: options.invoiceId, filter: "alternative-payment-methods" },
+    (apms) => {
+      for (const apm of apms) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = `Pay with ${apm.gateway.display_name}`;
+        options.container.append(button);
+        options.onButton(button, apm);
+      }
     },
-    signal: options.signal,
-  });
-  const answer = (await response.json()) as ListAnswer;
-  if (!answer.success) throw new ProcessOutError(answer.error_type, answer.message);
-  return answer.gateway_configurations.map((configuration) => ({
-    gatewayConfigurationId: configuration.id,
-    gatewayName: configuration.gateway.name,
-    displayName: configuration.gateway.display_name,
-    logoUrl: configuration.gateway.logo_url,
-  }));
+    options.onError,
+  );
 }
 // #endregion

@@ -3,20 +3,10 @@
 // Reads PROCESSOUT_PROJECT_ID and PROCESSOUT_PROJECT_SECRET, and PROCESSOUT_API_URL when set.
 
 // #region set-up-client
-interface ApiError {
-  success: false;
-  error_type: string;
-  message: string;
-}
-
-/** An error answered by the API, e.g. `request.authentication.invalid`. */
+/** An error answered by the API: `errorType` is its `error_type`, e.g. `request.authentication.invalid`. */
 class ProcessOutError extends Error {
-  constructor(
-    readonly errorType: string,
-    message: string,
-  ) {
+  constructor(readonly errorType: string, message: string, readonly status: number) {
     super(message);
-    this.name = "ProcessOutError";
   }
 }
 
@@ -27,41 +17,33 @@ function requireEnv(name: string): string {
   process.exit(1);
 }
 
-/** A tiny typed client: HTTP Basic auth with your project ID and secret, JSON in and out. */
-function createProcessOutClient(options: { projectId: string; projectSecret: string; apiUrl: string }) {
-  const credentials = Buffer.from(`${options.projectId}:${options.projectSecret}`).toString("base64");
+const projectId = requireEnv("PROCESSOUT_PROJECT_ID");
+const projectSecret = requireEnv("PROCESSOUT_PROJECT_SECRET");
+const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString("base64")}`;
+// Unset in production. Set it to reach another host, such as the local sandbox.
+const apiUrl = process.env.PROCESSOUT_API_URL || "https://api.processout.com";
 
-  async function request<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
-    const url = `${options.apiUrl}${path}`;
-    const response = await fetch(url, {
-      method,
-      headers: {
-        Authorization: `Basic ${credentials}`,
-        Accept: "application/json",
-        "Content-Type": "application/json",
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.headers.get("content-type")?.includes("application/json")) {
-      throw new Error(`Expected JSON from ${method} ${url}, got HTTP ${response.status}`);
-    }
-    const payload = (await response.json()) as (T & { success: true }) | ApiError;
-    if (!payload.success) throw new ProcessOutError(payload.error_type, payload.message);
-    return payload;
+/** Calls the API with HTTP Basic auth (your project ID and secret), JSON in and out. */
+async function request<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
+  const response = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { Authorization: authorization, "Content-Type": "application/json" },
+    body: body && JSON.stringify(body),
+  });
+  if (!response.headers.get("content-type")?.includes("application/json")) {
+    throw new Error(`${method} ${apiUrl}${path} answered HTTP ${response.status}, not JSON`);
   }
-
-  return {
-    get: <T>(path: string) => request<T>("GET", path),
-    post: <T>(path: string, body: object) => request<T>("POST", path, body),
-  };
+  const payload = (await response.json()) as
+    | ({ success: true } & T)
+    | { success: false; error_type: string; message: string };
+  if (!payload.success) throw new ProcessOutError(payload.error_type, payload.message, response.status);
+  return payload;
 }
 
-const client = createProcessOutClient({
-  projectId: requireEnv("PROCESSOUT_PROJECT_ID"),
-  projectSecret: requireEnv("PROCESSOUT_PROJECT_SECRET"),
-  // Unset in production. Set it to reach another host, such as the local sandbox.
-  apiUrl: process.env.PROCESSOUT_API_URL || "https://api.processout.com",
-});
+const client = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body: object) => request<T>("POST", path, body),
+};
 // #endregion
 
 // Check the credentials: the API root answers {"success": true} to a valid project ID and secret.

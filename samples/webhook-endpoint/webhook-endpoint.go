@@ -51,12 +51,47 @@ func errorType(err error) string {
 // webhookHandler receives ProcessOut notifications.
 type webhookHandler struct {
 	client *processout.ProcessOut
-	// handled holds the events already handled, or being handled. Delivery is at least once, so
-	// the same event can come again. In production keep this in your database (a unique key on
-	// the event ID), shared by all your servers.
+	// handled holds the events handled, or being handled: delivery is at least once, so a redelivery
+	// is skipped. In production keep them in your database, with a unique key on the event ID.
 	handled sync.Map
 }
 
+// handleNotification handles one notification, once ServeHTTP (below) has answered 200.
+func (h *webhookHandler) handleNotification(eventID string) {
+	if _, seen := h.handled.LoadOrStore(eventID, true); seen {
+		log.Printf("%s: already handled, ignored", eventID)
+		return
+	}
+	// Trust nothing in the notification but its ID: fetch the event with your secret key.
+	event, err := h.client.NewEvent().Find(eventID)
+	if err != nil {
+		// Not verified: forget the event, so that a later delivery tries again.
+		h.handled.Delete(eventID)
+		log.Printf("%s: could not be verified (%s: %v), ignored", eventID, errorType(err), err)
+		return
+	}
+
+	data, _ := event.Data.(map[string]interface{})
+	transaction, _ := data["transaction"].(map[string]interface{})
+	switch text(event.Name) {
+	case "transaction.captured":
+		// Paid: fulfil the order of transaction["invoice_id"].
+	case "transaction.failed":
+		// Declined: release the order, and ask for another payment.
+	}
+	line, _ := json.Marshal(map[string]interface{}{
+		"event_id":       event.GetID(),
+		"event_type":     text(event.Name),
+		"invoice_id":     transaction["invoice_id"],
+		"transaction_id": transaction["id"],
+		"status":         transaction["status"],
+	})
+	os.Stdout.Write(append(line, '\n'))
+}
+
+// #endregion
+
+// ServeHTTP takes POST /webhooks/processout with a JSON body that names an event, and refuses anything else.
 func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
@@ -74,42 +109,8 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	// Answer before the work: ProcessOut waits for a 2xx, and retries a slow answer as a failure.
 	w.WriteHeader(http.StatusOK)
-	go h.handleEvent(notification.EventID)
+	go h.handleNotification(notification.EventID)
 }
-
-// handleEvent fetches the event with the secret key: that proves it is genuine.
-func (h *webhookHandler) handleEvent(eventID string) {
-	if _, seen := h.handled.LoadOrStore(eventID, true); seen {
-		log.Printf("%s: already handled, ignored", eventID)
-		return
-	}
-	event, err := h.client.NewEvent().Find(eventID)
-	if err != nil {
-		// Not verified: do nothing, and let a later delivery of the same event try again.
-		h.handled.Delete(eventID)
-		log.Printf("%s: could not be verified (%s: %v), ignored", eventID, errorType(err), err)
-		return
-	}
-
-	data, _ := event.Data.(map[string]interface{})
-	transaction, _ := data["transaction"].(map[string]interface{})
-	switch text(event.Name) {
-	case "transaction.captured":
-		// Paid: fulfil the order of transaction["invoice_id"].
-	case "transaction.failed":
-		// Declined: release the order and ask the customer for another payment.
-	}
-	line, _ := json.Marshal(map[string]interface{}{
-		"event_id":       event.GetID(),
-		"event_type":     text(event.Name),
-		"invoice_id":     transaction["invoice_id"],
-		"transaction_id": transaction["id"],
-		"status":         transaction["status"],
-	})
-	os.Stdout.Write(append(line, '\n'))
-}
-
-// #endregion
 
 func main() {
 	if apiURL := os.Getenv("PROCESSOUT_API_URL"); apiURL != "" {

@@ -29,10 +29,46 @@ if ($apiUrl !== '') {
 }
 
 // #region webhook-endpoint
+/** Handles one notification, after the endpoint answered 200 (below): a slow answer counts as a failure. */
+function handleNotification(ProcessOut $client, string $eventId): void
+{
+    // Delivery is at least once: claim the event ID, and skip a redelivery (claimEvent, below).
+    if (!claimEvent($eventId)) {
+        error_log("{$eventId}: already handled, ignored");
+        return;
+    }
+    try {
+        // Trust nothing in the notification but its ID: fetch the event with your secret key.
+        $event = $client->newEvent()->find($eventId);
+    } catch (Exception $e) {
+        // Not verified: forget the event, so that a later delivery tries again.
+        releaseEvent($eventId);
+        error_log("{$eventId}: could not be verified ({$e->getMessage()}), ignored");
+        return;
+    }
+
+    $transaction = $event->getData()['transaction'] ?? [];
+    switch ($event->getName()) {
+        case 'transaction.captured':
+            // Paid: fulfil the order of $transaction['invoice_id'].
+            break;
+        case 'transaction.failed':
+            // Declined: release the order, and ask for another payment.
+            break;
+    }
+    error_log((string) json_encode([
+        'event_id' => $event->getId(),
+        'event_type' => $event->getName(),
+        'invoice_id' => $transaction['invoice_id'] ?? null,
+        'transaction_id' => $transaction['id'] ?? null,
+        'status' => $transaction['status'] ?? null,
+    ]));
+}
+// #endregion
+
 /**
- * Claims an event for this request. Delivery is at least once, so the same event can come again.
- * A file created with mode "x" exists once, whichever request creates it first; in production use
- * your database instead (a unique key on the event ID), shared by all your servers.
+ * Claims an event for this request: a file created with mode "x" exists once, whichever request
+ * creates it first. In production use your database instead, with a unique key on the event ID.
  */
 function claimEvent(string $eventId): bool
 {
@@ -53,6 +89,7 @@ function releaseEvent(string $eventId): void
     @unlink(sys_get_temp_dir() . '/processout-webhook-events/' . hash('sha256', $eventId));
 }
 
+// The request: POST /webhooks/processout with a JSON body that names an event, anything else refused.
 if (parse_url($_SERVER['REQUEST_URI'] ?? '', PHP_URL_PATH) !== PATH) {
     http_response_code(404);
     exit;
@@ -76,35 +113,4 @@ if (function_exists('fastcgi_finish_request')) {
     // PHP-FPM: send the answer now, and do the work after it.
     fastcgi_finish_request();
 }
-
-if (!claimEvent($eventId)) {
-    error_log("{$eventId}: already handled, ignored");
-    exit;
-}
-try {
-    // The notification only carries an ID: fetching the event with your secret key proves it is genuine.
-    $event = $client->newEvent()->find($eventId);
-} catch (Exception $e) {
-    // Not verified: do nothing, and let a later delivery of the same event try again.
-    releaseEvent($eventId);
-    error_log("{$eventId}: could not be verified ({$e->getMessage()}), ignored");
-    exit;
-}
-
-$transaction = $event->getData()['transaction'] ?? [];
-switch ($event->getName()) {
-    case 'transaction.captured':
-        // Paid: fulfil the order of $transaction['invoice_id'].
-        break;
-    case 'transaction.failed':
-        // Declined: release the order and ask the customer for another payment.
-        break;
-}
-error_log((string) json_encode([
-    'event_id' => $event->getId(),
-    'event_type' => $event->getName(),
-    'invoice_id' => $transaction['invoice_id'] ?? null,
-    'transaction_id' => $transaction['id'] ?? null,
-    'status' => $transaction['status'] ?? null,
-]));
-// #endregion
+handleNotification($client, $eventId);

@@ -25,29 +25,28 @@ client = processout.ProcessOut(
 if os.environ.get("PROCESSOUT_API_URL"):
     client.host = os.environ["PROCESSOUT_API_URL"]
 
-PATH = "/webhooks/processout"
-MAX_BODY_BYTES = 64 * 1024
-
 # #region webhook-endpoint
-# Events already handled, or being handled. Delivery is at least once,
-# so the same event can come again. In production keep this in your
-# database (a unique key on the event ID), shared by all your servers.
+# Delivery is at least once: remember the events handled (or being
+# handled) to skip a redelivery. In production keep them in your
+# database, with a unique key on the event ID.
 handled_events: set[str] = set()
 handled_events_lock = threading.Lock()
 
 
-def handle_event(event_id: str) -> None:
-    """Fetch the event with the secret key: it proves it is genuine."""
+def handle_notification(event_id: str) -> None:
+    """Handle one notification, after the endpoint answered 200."""
     with handled_events_lock:
         if event_id in handled_events:
             print(f"{event_id}: already handled, ignored", file=sys.stderr)
             return
         handled_events.add(event_id)
 
+    # Trust nothing in the notification but its ID: fetch the event with
+    # your secret key.
     try:
         event = client.new_event().find(event_id)
     except Exception as error:  # Any failure means "not verified".
-        # Do nothing, and let a later delivery of the event try again.
+        # Forget the event, so that a later delivery tries again.
         with handled_events_lock:
             handled_events.discard(event_id)
         print(f"{event_id}: could not be verified ({error}), ignored",
@@ -66,6 +65,13 @@ def handle_event(event_id: str) -> None:
         "transaction_id": transaction.get("id"),
         "status": transaction.get("status"),
     }), flush=True)
+# #endregion
+
+
+# The HTTP server: POST /webhooks/processout with a JSON body that names
+# an event, anything else refused.
+PATH = "/webhooks/processout"
+MAX_BODY_BYTES = 64 * 1024
 
 
 class WebhookHandler(BaseHTTPRequestHandler):
@@ -89,8 +95,7 @@ class WebhookHandler(BaseHTTPRequestHandler):
         # retries a slow answer as a failure.
         self.send_response(200)
         self.end_headers()
-        threading.Thread(target=handle_event, args=(event_id,)).start()
-# #endregion
+        threading.Thread(target=handle_notification, args=(event_id,)).start()
 
 
 host = os.environ.get("HOST", "127.0.0.1")

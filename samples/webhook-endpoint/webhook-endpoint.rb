@@ -23,29 +23,26 @@ unless api_url.empty?
   client.instance_variable_set(:@host, api_url)
 end
 
-PATH = "/webhooks/processout".freeze
-MAX_BODY_BYTES = 64 * 1024
 $stdout.sync = true
 
 # #region webhook-endpoint
-# Events already handled, or being handled. Delivery is at least once, so the same event can come
-# again. In production keep this in your database (a unique key on the event ID), shared by all your
-# servers.
+# Delivery is at least once: remember the events handled (or being handled) to skip a redelivery.
+# In production keep them in your database, with a unique key on the event ID.
 handled_events = Set.new
 handled_events_lock = Mutex.new
 
-# The notification only carries an ID: fetching the event with your secret key proves it is genuine.
-handle_event = lambda do |event_id|
-  first_time = handled_events_lock.synchronize { handled_events.add?(event_id) }
-  unless first_time
+# Handles one notification, after the endpoint answered 200 (below): a slow answer counts as a failure.
+handle_notification = lambda do |event_id|
+  unless handled_events_lock.synchronize { handled_events.add?(event_id) }
     warn "#{event_id}: already handled, ignored"
     next
   end
 
+  # Trust nothing in the notification but its ID: fetch the event with your secret key.
   begin
     event = client.event.find(event_id)
   rescue StandardError => e
-    # Not verified: do nothing, and let a later delivery of the same event try again.
+    # Not verified: forget the event, so that a later delivery tries again.
     handled_events_lock.synchronize { handled_events.delete(event_id) }
     warn "#{event_id}: could not be verified (#{e.message}), ignored"
     next
@@ -56,7 +53,7 @@ handle_event = lambda do |event_id|
   when "transaction.captured"
     # Paid: fulfil the order of transaction["invoice_id"].
   when "transaction.failed"
-    # Declined: release the order and ask the customer for another payment.
+    # Declined: release the order, and ask for another payment.
   end
   puts JSON.generate(
     event_id: event.id,
@@ -66,6 +63,11 @@ handle_event = lambda do |event_id|
     status: transaction["status"]
   )
 end
+# #endregion
+
+# The HTTP server: POST /webhooks/processout with a JSON body that names an event, anything else refused.
+PATH = "/webhooks/processout".freeze
+MAX_BODY_BYTES = 64 * 1024
 
 server = WEBrick::HTTPServer.new(
   BindAddress: ENV.fetch("HOST", "127.0.0.1"),
@@ -87,9 +89,8 @@ server.mount_proc PATH do |request, response|
 
   # Answer before the work: ProcessOut waits for a 2xx, and retries a slow answer as a failure.
   response.status = 200
-  Thread.new { handle_event.call(event_id) }
+  Thread.new { handle_notification.call(event_id) }
 end
-# #endregion
 
 trap("INT") { server.shutdown }
 trap("TERM") { server.shutdown }

@@ -17,20 +17,10 @@ interface ProcessOutEvent {
   };
 }
 
-interface ApiError {
-  success: false;
-  error_type: string;
-  message: string;
-}
-
-/** An error answered by the API, e.g. `request.authentication.invalid`. */
+/** An error answered by the API: `errorType` is its `error_type`, e.g. `request.authentication.invalid`. */
 class ProcessOutError extends Error {
-  constructor(
-    readonly errorType: string,
-    message: string,
-  ) {
+  constructor(readonly errorType: string, message: string, readonly status: number) {
     super(message);
-    this.name = "ProcessOutError";
   }
 }
 
@@ -41,42 +31,80 @@ function requireEnv(name: string): string {
   process.exit(1);
 }
 
-/** A tiny typed client: HTTP Basic auth with your project ID and secret, JSON in and out. */
-function createProcessOutClient(options: { projectId: string; projectSecret: string; apiUrl: string }) {
-  const credentials = Buffer.from(`${options.projectId}:${options.projectSecret}`).toString("base64");
+const projectId = requireEnv("PROCESSOUT_PROJECT_ID");
+const projectSecret = requireEnv("PROCESSOUT_PROJECT_SECRET");
+const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString("base64")}`;
+// Unset in production. Set it to reach another host, such as the local sandbox.
+const apiUrl = process.env.PROCESSOUT_API_URL || "https://api.processout.com";
 
-  async function request<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
-    const url = `${options.apiUrl}${path}`;
-    const response = await fetch(url, {
-      method,
-      headers: {
-        Authorization: `Basic ${credentials}`,
-        Accept: "application/json",
-        "Content-Type": "application/json",
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.headers.get("content-type")?.includes("application/json")) {
-      throw new Error(`Expected JSON from ${method} ${url}, got HTTP ${response.status}`);
-    }
-    const payload = (await response.json()) as (T & { success: true }) | ApiError;
-    if (!payload.success) throw new ProcessOutError(payload.error_type, payload.message);
-    return payload;
+/** Calls the API with HTTP Basic auth (your project ID and secret), JSON in and out. */
+async function request<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
+  const response = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { Authorization: authorization, "Content-Type": "application/json" },
+    body: body && JSON.stringify(body),
+  });
+  if (!response.headers.get("content-type")?.includes("application/json")) {
+    throw new Error(`${method} ${apiUrl}${path} answered HTTP ${response.status}, not JSON`);
   }
-
-  return {
-    get: <T>(path: string) => request<T>("GET", path),
-    post: <T>(path: string, body: object) => request<T>("POST", path, body),
-  };
+  const payload = (await response.json()) as
+    | ({ success: true } & T)
+    | { success: false; error_type: string; message: string };
+  if (!payload.success) throw new ProcessOutError(payload.error_type, payload.message, response.status);
+  return payload;
 }
 
-const client = createProcessOutClient({
-  projectId: requireEnv("PROCESSOUT_PROJECT_ID"),
-  projectSecret: requireEnv("PROCESSOUT_PROJECT_SECRET"),
-  // Unset in production. Set it to reach another host, such as the local sandbox.
-  apiUrl: process.env.PROCESSOUT_API_URL || "https://api.processout.com",
-});
+const client = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body: object) => request<T>("POST", path, body),
+};
 
+// #region webhook-endpoint
+// Delivery is at least once: remember the events handled (or being handled) to skip a redelivery.
+// In production keep them in your database, with a unique key on the event ID.
+const handledEvents = new Set<string>();
+
+/** Handles one notification, after the endpoint answered 200 (below): a slow answer counts as a failure. */
+async function handleNotification(eventId: string): Promise<void> {
+  if (handledEvents.has(eventId)) {
+    console.error(`${eventId}: already handled, ignored`);
+    return;
+  }
+  handledEvents.add(eventId);
+
+  // Trust nothing in the notification but its ID: fetch the event with your secret key.
+  let event: ProcessOutEvent;
+  try {
+    ({ event } = await client.get<{ event: ProcessOutEvent }>(`/events/${encodeURIComponent(eventId)}`));
+  } catch (error) {
+    // Not verified: forget the event, so that a later delivery tries again.
+    handledEvents.delete(eventId);
+    const reason = error instanceof ProcessOutError ? error.errorType : String(error);
+    console.error(`${eventId}: could not be verified (${reason}), ignored`);
+    return;
+  }
+
+  const transaction = event.data.transaction;
+  switch (event.name) {
+    case "transaction.captured": // Paid: fulfil the order of transaction.invoice_id.
+      break;
+    case "transaction.failed": // Declined: release the order, and ask for another payment.
+      break;
+    // transaction.pending, transaction.authorized, transaction.voided…: update the order's status.
+  }
+  console.log(
+    JSON.stringify({
+      event_id: event.id,
+      event_type: event.name,
+      invoice_id: transaction?.invoice_id ?? null,
+      transaction_id: transaction?.id ?? null,
+      status: transaction?.status ?? null,
+    }),
+  );
+}
+// #endregion
+
+// The HTTP server: POST /webhooks/processout with a JSON body that names an event, anything else refused.
 const PATH = "/webhooks/processout";
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -97,52 +125,6 @@ function reply(response: ServerResponse, status: number, headers: Record<string,
   response.writeHead(status, headers).end();
 }
 
-// #region webhook-endpoint
-// Events already handled, or being handled. Delivery is at least once, so the same event can come
-// again. In production keep this in your database (a unique key on the event ID), so that it
-// survives restarts and is shared by all your servers.
-const handledEvents = new Set<string>();
-
-/** The notification only carries an ID: fetching the event with your secret key proves it is genuine. */
-async function handleEvent(eventId: string): Promise<void> {
-  if (handledEvents.has(eventId)) {
-    console.error(`${eventId}: already handled, ignored`);
-    return;
-  }
-  handledEvents.add(eventId);
-
-  let event: ProcessOutEvent;
-  try {
-    ({ event } = await client.get<{ event: ProcessOutEvent }>(`/events/${encodeURIComponent(eventId)}`));
-  } catch (error) {
-    // Not verified: do nothing, and let a later delivery of the same event try again.
-    handledEvents.delete(eventId);
-    const reason = error instanceof ProcessOutError ? error.errorType : String(error);
-    console.error(`${eventId}: could not be verified (${reason}), ignored`);
-    return;
-  }
-
-  const transaction = event.data.transaction;
-  switch (event.name) {
-    case "transaction.captured":
-      // Paid: fulfil the order of transaction.invoice_id (unless the capture answer already did).
-      break;
-    case "transaction.failed":
-      // Declined: release the order and ask the customer for another payment.
-      break;
-    // transaction.pending, transaction.authorized, transaction.voided…: update the order's status.
-  }
-  console.log(
-    JSON.stringify({
-      event_id: event.id,
-      event_type: event.name,
-      invoice_id: transaction?.invoice_id ?? null,
-      transaction_id: transaction?.id ?? null,
-      status: transaction?.status ?? null,
-    }),
-  );
-}
-
 async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.url !== PATH) return reply(response, 404);
   if (request.method !== "POST") return reply(response, 405, { Allow: "POST" });
@@ -157,9 +139,8 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse)
 
   // Answer before the work: ProcessOut waits for a 2xx, and retries a slow answer as a failure.
   reply(response, 200);
-  await handleEvent(eventId);
+  await handleNotification(eventId);
 }
-// #endregion
 
 const server = createServer((request, response) => {
   handleRequest(request, response).catch((error: unknown) => {

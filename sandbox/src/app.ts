@@ -2,18 +2,17 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { resolveConfig, type SandboxOptions } from './config.ts';
+import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.ts';
 import { DEMO_PROJECT } from './demo.ts';
-import { authenticate } from './lib/auth.ts';
-import { parseNested, registerBodyParsing } from './lib/body-parsing.ts';
-import { corsFor } from './lib/cors.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { parseNested, registerBodyParsing } from './plugins/body-parsing.ts';
+import { corsFor } from './plugins/cors.ts';
 import { ApiError } from './lib/errors.ts';
-import './lib/fastify-types.ts';
 import { addSandboxFormats } from './lib/formats.ts';
-import { registerIdempotency } from './lib/idempotency.ts';
-import { registerHostCheck } from './lib/hosts.ts';
-import { registerRateLimit } from './lib/rate-limit.ts';
-import { answerRequestsOutsideFastify, clientErrorHandler, frameworkErrors } from './lib/transport-errors.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
+import { registerHostCheck } from './plugins/hosts.ts';
+import { registerRateLimit } from './plugins/rate-limit.ts';
+import { answerRequestsOutsideFastify, clientErrorHandler, frameworkErrors } from './plugins/transport-errors.ts';
 import { fromValidationErrors } from './lib/validation-errors.ts';
 import { ErrorResponse } from './schemas/common.ts';
 import { Event, Webhook } from './schemas/event.ts';
@@ -21,18 +20,35 @@ import { GatewayConfiguration } from './schemas/gateway-configuration.ts';
 import { Invoice } from './schemas/invoice.ts';
 import { Transaction } from './schemas/transaction.ts';
 import { checkoutRoutes } from './routes/checkout.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
 import { gatewayConfigurationRoutes } from './routes/gateway-configurations.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
+import { processOutJsRoutes } from './routes/processout-js.ts';
 import { rootRoutes } from './routes/root.ts';
 import { sandboxControlRoutes } from './routes/sandbox-control.ts';
 import { transactionRoutes } from './routes/transactions.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { seedGatewayConfigurations } from './services/gateway-configurations.ts';
+import type { ServiceContext } from './services/context.ts';
 import { Scheduler } from './services/scheduler.ts';
 import { Store } from './store/store.ts';
 
 export type SandboxApp = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    sandboxConfig: ResolvedConfig;
+    /** Context handed to domain services (store, config, wake the background worker). */
+    services: ServiceContext;
+    scheduler: Scheduler;
+  }
+  interface FastifyRequest {
+    /** error_type of the error response, for the request log (set by the error handlers). */
+    errorType?: string;
+  }
+}
 
 const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 /** Node's default limit on the request head (16 KiB) also bounds the URL. */
@@ -59,12 +75,16 @@ function toApiError(error: FastifyError | ApiError): ApiError {
 export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp> {
   const config = resolveConfig(options);
   const store = options.store ?? new Store(options.dbPath ?? ':memory:');
+  const scheduler = new Scheduler({ store, config });
+  const services: ServiceContext = { store, config, wake: () => scheduler.wake() };
   for (const project of [DEMO_PROJECT, ...(options.extraProjects ?? [])]) {
     store.upsertProject(project);
-    seedGatewayConfigurations(store, project.id);
+    seedGatewayConfigurations(services, project.id);
+    // --webhook-url wins at start; without it the endpoint last set (e.g. on the dashboard) stays.
+    if (config.webhookUrl) store.setProjectWebhookUrl(project.id, config.webhookUrl);
   }
 
-  // Node answers a request without Host itself (a bare 400) unless told not to: lib/hosts.ts answers it.
+  // Node answers a request without Host itself (a bare 400) unless told not to: plugins/hosts.ts answers it.
   // Timeouts are checked every connectionsCheckingInterval (Node's 30 s default would make a 10 s bound ~40 s).
   const serverOptions = {
     requireHostHeader: false,
@@ -85,12 +105,10 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
 
   answerRequestsOutsideFastify(app.server);
 
-  const scheduler = new Scheduler({ store, config });
   app.decorate('store', store);
   app.decorate('sandboxConfig', config);
   app.decorate('scheduler', scheduler);
-  app.decorate('services', { store, config, wake: () => scheduler.wake() });
-  app.decorateRequest('project');
+  app.decorate('services', services);
   app.addHook('onReady', async () => {
     // A retry of a request the previous process never finished must run, not get 409 forever.
     store.releaseUnfinishedIdempotencyKeys();
@@ -131,14 +149,12 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
   registerIdempotency(app, store);
   await registerBodyParsing(app);
 
-  app.addHook('onRequest', async (request) => {
-    const level = request.routeOptions.config.auth;
-    if (level) request.project = authenticate(request.headers.authorization, level, (id) => store.findProject(id));
-  });
+  registerAuth(app, (id) => store.findProject(id));
   registerRateLimit(app, config.rateLimit);
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // Callback hooks here and below: they run on every request, and an async one costs a promise each time.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
-    return payload;
+    done(null, payload);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -155,10 +171,11 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
 
   if (options.requestLog) {
     const log = options.requestLog;
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       const path = request.url.split('?')[0];
       const ms = reply.elapsedTime.toFixed(1);
       log(`${request.method} ${path} ${reply.statusCode} ${ms}ms${request.errorType ? ` ${request.errorType}` : ''}`);
+      done();
     });
   }
 
@@ -170,5 +187,7 @@ export async function buildApp(options: SandboxOptions = {}): Promise<SandboxApp
   await app.register(webhookRoutes);
   await app.register(sandboxControlRoutes);
   await app.register(checkoutRoutes);
+  await app.register(processOutJsRoutes);
+  await app.register(dashboardRoutes);
   return app;
 }

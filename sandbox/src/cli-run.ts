@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_PROJECT } from './demo.ts';
 import { startSandbox, type RunningSandbox } from './index.ts';
 import { parsePublicUrl } from './lib/public-url.ts';
+import { parseSiteOrigin } from './config.ts';
 
 export const HELP = `Local ProcessOut-compatible sandbox
 
@@ -18,6 +19,7 @@ Options:
   --https             Serve HTTPS with a local certificate made at first start (kept beside --db, in tls/)
   --public-url URL    Origin used in links the API returns (default: the scheme and host each request used)
   --rate-limit RPM    Requests per minute per project before HTTP 429 (default 3000, the documented limit; 0 turns the 429 off)
+  --site-origin URL   Origin of a docs site whose "Try it" buttons may call this sandbox (repeatable; npm run sandbox passes the site's)
   --help              Show this help
 `;
 
@@ -41,6 +43,7 @@ function parseCli(argv: string[]) {
         https: { type: 'boolean', default: false },
         'public-url': { type: 'string' },
         'rate-limit': { type: 'string', default: '3000' },
+        'site-origin': { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -64,6 +67,12 @@ function parseCli(argv: string[]) {
       throw new CliUsageError(`--public-url: ${(error as Error).message}`);
     }
   }
+  let siteOrigins: string[];
+  try {
+    siteOrigins = values['site-origin'].map(parseSiteOrigin);
+  } catch (error) {
+    throw new CliUsageError(`--site-origin: ${(error as Error).message}`);
+  }
   return {
     help: values.help,
     port,
@@ -73,6 +82,7 @@ function parseCli(argv: string[]) {
     pendingDelayMs,
     https: values.https,
     publicUrl,
+    siteOrigins,
     rateLimit: rateLimitPerMinute === 0 ? { enforce: false } : { perMinute: rateLimitPerMinute, enforce: true },
   };
 }
@@ -134,6 +144,18 @@ function batchedWriter(out: CliOutput, format: (line: string) => string): (line:
   };
 }
 
+let loggedMs = -1;
+let loggedTime = '';
+/** The time of day a log line shows (HH:MM:SS.mmm), formatted once per millisecond: many lines share one. */
+function timeOfDay(): string {
+  const now = Date.now();
+  if (now !== loggedMs) {
+    loggedMs = now;
+    loggedTime = new Date(now).toISOString().slice(11, 23);
+  }
+  return loggedTime;
+}
+
 /** Runs the CLI: prints help (and returns null) or starts the sandbox and prints how to use it. */
 export async function runCli(argv: string[], out: CliOutput): Promise<RunningSandbox | null> {
   const options = parseCli(argv);
@@ -152,7 +174,8 @@ export async function runCli(argv: string[], out: CliOutput): Promise<RunningSan
       https: options.https,
       publicUrl: options.publicUrl,
       rateLimit: options.rateLimit,
-      requestLog: batchedWriter(out, (line) => `${new Date().toISOString().slice(11, 23)} ${line}\n`),
+      siteOrigins: options.siteOrigins,
+      requestLog: batchedWriter(out, (line) => `${timeOfDay()} ${line}\n`),
     });
   } catch (error) {
     throw new CliStartError(startErrorMessage(error as Error, options), { cause: error });
@@ -170,8 +193,9 @@ export async function runCli(argv: string[], out: CliOutput): Promise<RunningSan
   out.write(
     [
       `ProcessOut sandbox listening on ${sandbox.url}`,
+      `  dashboard    ${apiUrl}/dashboard (sign in with the demo project ID and secret below)`,
       `  database     ${options.dbPath}`,
-      `  webhook URL  ${options.webhookUrl ?? '(none; invoices may set webhook_url)'}`,
+      `  webhook URL  ${sandbox.store.projectWebhookUrl(DEMO_PROJECT.id) ?? '(none: set one on the dashboard or with --webhook-url; invoices may set webhook_url)'}`,
       ...(options.publicUrl ? [`  public URL   ${apiUrl}`] : []),
       ...trust,
       '',

@@ -1,4 +1,5 @@
-// Entry point of `npm run sandbox`.
+#!/usr/bin/env tsx
+// Entry point of `npm run sandbox` (the package's `processout-sandbox` command).
 import { CliStartError, CliUsageError, HELP, runCli } from './cli-run.ts';
 
 try {

@@ -1,5 +1,5 @@
-import { normaliseHostname } from './lib/hosts.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './lib/rate-limit.ts';
+import { normaliseHostname } from './plugins/hosts.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './plugins/rate-limit.ts';
 import { parsePublicUrl } from './lib/public-url.ts';
 import type { Project } from './store/store.ts';
 import type { Store } from './store/store.ts';
@@ -44,11 +44,17 @@ export interface SandboxOptions {
   extraProjects?: Project[];
   /**
    * Origin used in links the API returns (invoice.url, logo_url), e.g. `https://sandbox.example`;
-   * its host is also served (see lib/hosts.ts). Default: the scheme and host the request came to.
+   * its host is also served (see plugins/hosts.ts). Default: the scheme and host the request came to.
    */
   publicUrl?: string;
   /** Host names clients may use besides loopback ones, the public URL's and the listening address. */
   allowedHosts?: string[];
+  /**
+   * Origins of a docs site whose "Try it" buttons may send a sample's request, secret key included,
+   * to this sandbox from the browser (CORS on the routes those samples call; plugins/cors.ts). The
+   * site passes its own origins (`npm run sandbox` does); default none.
+   */
+  siteOrigins?: readonly string[];
   /** TLS key and certificate (PEM): the app then speaks HTTPS only. `startSandbox({ https })` makes them. */
   tls?: { key: string; cert: string };
   timeouts?: Partial<TransportTimeouts>;
@@ -75,8 +81,10 @@ export interface ResolvedConfig {
   pendingDelayMs: number;
   webhookRetry: WebhookRetryOptions;
   publicUrl: string | null;
-  /** Host names served besides loopback ones and the listening address (lib/hosts.ts). */
+  /** Host names served besides loopback ones and the listening address (plugins/hosts.ts). */
   allowedHostnames: ReadonlySet<string>;
+  /** Browser origins allowed on the "Try it" routes (see `SandboxOptions.siteOrigins`). */
+  siteOrigins: readonly string[];
   timeouts: TransportTimeouts;
   rateLimit: RateLimitOptions;
 }
@@ -93,6 +101,7 @@ export function resolveConfig(options: SandboxOptions): ResolvedConfig {
     webhookRetry: { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry },
     publicUrl: publicUrl?.origin ?? null,
     allowedHostnames: new Set([...(options.allowedHosts ?? []).map(normaliseHostname), ...(publicUrl ? [publicUrl.hostname] : [])]),
+    siteOrigins: (options.siteOrigins ?? []).map(parseSiteOrigin),
     timeouts,
     rateLimit: resolveRateLimit(options.rateLimit),
   };
@@ -104,4 +113,18 @@ function resolveRateLimit(options: Partial<RateLimitOptions> | undefined): RateL
     throw new Error(`rateLimit.perMinute must be a positive number, got ${rateLimit.perMinute}`);
   }
   return rateLimit;
+}
+
+/** A site origin as browsers send it in `Origin` (`http://127.0.0.1:3000`); throws a readable Error otherwise. */
+export function parseSiteOrigin(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== text.replace(/\/+$/, '')) {
+    throw new Error(`a site origin must be an http(s) origin such as http://127.0.0.1:3000 (no path), got ${text}`);
+  }
+  return url.origin;
 }

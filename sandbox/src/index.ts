@@ -12,7 +12,14 @@ export { DEFAULT_TIMEOUTS, DEFAULT_WEBHOOK_RETRY, type SandboxOptions, type Tran
 export { DEMO_PROJECT } from './demo.ts';
 export { ERROR_CATALOGUE, catalogueEntry, errorAnchor, namedErrorCodes, type CatalogueEntry, type ErrorKind } from './lib/error-catalogue.ts';
 export { DECLINE_CODES, type DeclineCode, type DeclineCategory } from './lib/decline-codes.ts';
+export { TEST_OUTCOMES, type TestOutcome, type CaptureAnswer } from './services/test-outcomes.ts';
 export { Store, type Project } from './store/store.ts';
+export { MAX_DELIVERIES_IN_FLIGHT } from './services/scheduler.ts';
+// What the API answers, as the schemas type them (for clients and tests).
+export type { Invoice } from './schemas/invoice.ts';
+export type { Transaction } from './schemas/transaction.ts';
+export type { GatewayConfiguration } from './schemas/gateway-configuration.ts';
+export type { Webhook } from './schemas/event.ts';
 
 export interface StartSandboxOptions extends SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -50,7 +57,7 @@ function tlsDirFor(options: StartSandboxOptions): string {
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   // Besides loopback and the listening address, serve the name --host gives, and on a wildcard
-  // bind this machine's name (lib/hosts.ts).
+  // bind this machine's name (plugins/hosts.ts).
   const boundNames = WILDCARD_HOSTS.has(host) ? [hostname()] : isIP(host) ? [] : [host];
   const allowedHosts = [...(options.allowedHosts ?? []), ...boundNames];
   let tlsFiles;

@@ -2,16 +2,17 @@
 // crypto.timingSafeEqual, whatever the lengths of the two secrets.
 import * as crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { basicAuth } from './lib/client.ts';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
   return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
 });
 
-const { authenticate } = await import('../src/lib/auth.ts');
+const { authenticate } = await import('../src/plugins/auth.ts');
 const { DEMO_PROJECT } = await import('../src/demo.ts');
 
-const header = (secret: string) => `Basic ${Buffer.from(`${DEMO_PROJECT.id}:${secret}`).toString('base64')}`;
+const header = (secret: string) => basicAuth(DEMO_PROJECT.id, secret);
 const find = (id: string) => (id === DEMO_PROJECT.id ? DEMO_PROJECT : undefined);
 
 describe('secret comparison', () => {

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT } from '../src/index.ts';
-import { apiClient, basicAuth, createInvoice, PUBLIC_AUTH, startTestSandbox, type ApiClient } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PROJECT } from '@apm-docs/sandbox';
+import { createInvoice, useTestSandbox } from './helpers.ts';
+import { apiClient, basicAuth, PUBLIC_AUTH, type ApiClient } from './lib/client.ts';
 
 const OTHER_PROJECT = { id: 'test-proj_otherProjectForIsolationTests0001', secret: 'key_sandbox_otherProjectSecretForIsolation01' };
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { sandbox, api } = useTestSandbox({ extraProjects: [OTHER_PROJECT] });
 let other: ApiClient;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ extraProjects: [OTHER_PROJECT] });
-  api = apiClient(sandbox.url);
-  other = apiClient(sandbox.url, basicAuth(OTHER_PROJECT.id, OTHER_PROJECT.secret));
+  other = apiClient(sandbox().url, basicAuth(OTHER_PROJECT.id, OTHER_PROJECT.secret));
 });
-afterAll(() => sandbox.close());
 
 describe('authentication', () => {
   it.each([

@@ -1,28 +1,24 @@
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT } from '../src/index.ts';
-import { apiClient, apmConfigurationId, createInvoice, startTestSandbox, type ApiClient } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PROJECT } from '@apm-docs/sandbox';
+import { apmConfigurationId, createInvoice, useTestSandbox } from './helpers.ts';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { sandbox, api } = useTestSandbox();
 let confId: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  api = apiClient(sandbox.url);
   confId = await apmConfigurationId(api);
 });
-afterAll(() => sandbox.close());
 
 const pagePath = (invoiceId: string) => `/checkout/${DEMO_PROJECT.id}/${invoiceId}/redirect/${confId}`;
 
 async function openPage(invoiceId: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${sandbox.url}${pagePath(invoiceId)}`, { headers });
+  const response = await fetch(`${sandbox().url}${pagePath(invoiceId)}`, { headers });
   return { response, html: await response.text() };
 }
 
 async function choose(invoiceId: string, outcome: string, extra = '') {
-  const response = await fetch(`${sandbox.url}${pagePath(invoiceId)}`, {
+  const response = await fetch(`${sandbox().url}${pagePath(invoiceId)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: `outcome=${outcome}${extra}`,
@@ -99,9 +95,10 @@ describe('test provider page', () => {
 });
 
 describe('returning to the shop', () => {
-  it('approve: posts the token to the opener, restricted to the return_url origin', async () => {
+  it('approve: posts the token to the opener, restricted to the origin of the page that opened the checkout', async () => {
+    // The shop's page and its return_url may live on different origins: the token goes to the page.
     const invoice = await createInvoice(api, { return_url: 'https://shop.example/return?x=1' });
-    const { response, html } = await choose(invoice.id, 'approve');
+    const { response, html } = await choose(invoice.id, 'approve', '&opener_origin=https%3A%2F%2Fpay.shop.example');
     expect(response.status).toBe(200);
     const nonce = nonceOf(response.headers.get('content-security-policy')!);
     expect(html).toContain(`<script nonce="${nonce}">`);
@@ -109,7 +106,7 @@ describe('returning to the shop', () => {
 
     const withOpener = runResultScript(html, true);
     const [message, targetOrigin] = withOpener.posted!;
-    expect(targetOrigin).toBe('https://shop.example');
+    expect(targetOrigin).toBe('https://pay.shop.example');
     expect(typeof message).toBe('string');
     const parsed = JSON.parse(message);
     expect(parsed).toMatchObject({ namespace: 'processout.checkout', action: 'success' });
@@ -126,10 +123,11 @@ describe('returning to the shop', () => {
 
   it('decline and cancel: tell the opener what happened', async () => {
     const declined = await createInvoice(api, { return_url: 'https://shop.example/return' });
-    const error = JSON.parse(runResultScript((await choose(declined.id, 'decline')).html, true).posted![0]);
+    const opener = '&opener_origin=https%3A%2F%2Fshop.example';
+    const error = JSON.parse(runResultScript((await choose(declined.id, 'decline', opener)).html, true).posted![0]);
     expect(error).toMatchObject({ namespace: 'processout.checkout', action: 'error', errorCode: 'payment.declined' });
     const canceled = await createInvoice(api, { return_url: 'https://shop.example/return' });
-    const cancel = runResultScript((await choose(canceled.id, 'cancel')).html, true).posted!;
+    const cancel = runResultScript((await choose(canceled.id, 'cancel', opener)).html, true).posted!;
     expect(JSON.parse(cancel[0])).toEqual({ namespace: 'processout.checkout', action: 'canceled' });
     expect(cancel[1]).toBe('https://shop.example');
   });
@@ -174,6 +172,12 @@ describe('returning to the shop', () => {
     expect(noTarget.posted).toBeUndefined();
     expect(noTarget.replacedWith).toBeUndefined();
     expect(unknown.html).toMatch(/data-testid="token">gway_req_/);
+
+    // No known opener origin but a return_url: the return_url's origin is not assumed; the page goes there.
+    const returning = await createInvoice(api, { return_url: 'https://shop.example/return' });
+    const noOpener = runResultScript((await choose(returning.id, 'approve')).html, true);
+    expect(noOpener.posted).toBeUndefined();
+    expect(noOpener.replacedWith).toMatch(/^https:\/\/shop\.example\/return\?token=gway_req_/);
   });
 
   it('refuses an unknown outcome', async () => {

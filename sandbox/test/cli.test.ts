@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliStartError, CliUsageError, runCli } from '../src/cli-run.ts';
-import { startSandbox } from '../src/index.ts';
-import { DEMO_AUTH, waitFor } from './helpers.ts';
+import { startSandbox } from '@apm-docs/sandbox';
+import { waitFor } from './helpers.ts';
+import { DEMO_AUTH } from './lib/client.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_SITE_ORIGINS } from '../src/lib/cors.ts';
-import { apiClient, DEMO_AUTH, startTestSandbox, type ApiClient } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestSandbox } from './helpers.ts';
+import { DEMO_AUTH } from './lib/client.ts';
 
 // The docs site's "Try it" buttons call the sandbox from the browser with the demo secret key: only
-// the local site's origins may, and only on the routes those samples call.
+// the origins the site passes (`siteOrigins`) may, and only on the routes those samples call.
+const SITE_ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'];
+
 describe('CORS for the docs site "Try it" buttons', () => {
-  let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-  let api: ApiClient;
+  const { api } = useTestSandbox({ siteOrigins: SITE_ORIGINS });
 
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    api = apiClient(sandbox.url);
-  });
 
-  afterAll(async () => {
-    await sandbox?.close();
-  });
 
   const preflight = (path: string, origin: string, method = 'POST') =>
     api.request('OPTIONS', path, {
@@ -23,7 +17,7 @@ describe('CORS for the docs site "Try it" buttons', () => {
       headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization,content-type' },
     });
 
-  it.each(LOCAL_SITE_ORIGINS)('lets %s create an invoice with the secret key, after a preflight', async (origin) => {
+  it.each(SITE_ORIGINS)('lets %s create an invoice with the secret key, after a preflight', async (origin) => {
     const allowed = await preflight('/invoices', origin);
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(origin);

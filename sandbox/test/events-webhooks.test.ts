@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor } from './helpers.ts';
-import { DEFAULT_WEBHOOK_RETRY } from '../src/index.ts';
+import { completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor } from './helpers.ts';
+import { DEFAULT_WEBHOOK_RETRY } from '@apm-docs/sandbox';
 import { retryDelayMs } from '../src/services/webhook-delivery.ts';
+import { apiClient } from './lib/client.ts';
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 let projectReceiver: Receiver;

@@ -2,32 +2,18 @@
 // (HTTP 410), events by resource id, invoice deletion, rate-limit headers and 429, invoice detail ids,
 // canonical amounts, the event `webhooks` field and delivery `response_headers`. Every answer is also
 // held to what the official SDKs decode (shared/reference/sdk/decoding/schemas.json).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSdkAnswer } from '../../tests/sdk-conformance/lib/sdk-schemas.ts';
-import { DEMO_PROJECT } from '../src/index.ts';
-import {
-  apiClient,
-  apmConfigurationId,
-  basicAuth,
-  completeCheckout,
-  createInvoice,
-  startReceiver,
-  startTestSandbox,
-  waitFor,
-  type ApiClient,
-  type ApiResponse,
-} from './helpers.ts';
+import { DEMO_PROJECT } from '@apm-docs/sandbox';
+import { apmConfigurationId, completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor, useTestSandbox } from './helpers.ts';
+import { apiClient, basicAuth, type ApiResponse } from './lib/client.ts';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { sandbox, api } = useTestSandbox();
 let confId: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  api = apiClient(sandbox.url);
   confId = await apmConfigurationId(api);
 });
-afterAll(() => sandbox.close());
 
 function decodable(method: string, route: string, response: ApiResponse) {
   expect(validateSdkAnswer(method, route, response.status, response.body).errors).toEqual([]);
@@ -71,7 +57,7 @@ describe('declines at capture time', () => {
 
   it('is a button on the test provider page', async () => {
     const invoice = await createInvoice(api);
-    const html = await (await fetch(`${sandbox.url}/checkout/${DEMO_PROJECT.id}/${invoice.id}/redirect/${confId}`)).text();
+    const html = await (await fetch(`${sandbox().url}/checkout/${DEMO_PROJECT.id}/${invoice.id}/redirect/${confId}`)).text();
     expect(html).toMatch(/<button type="submit" name="outcome" value="decline-at-capture"[^>]*>[^<]+<\/button>/);
   });
 });

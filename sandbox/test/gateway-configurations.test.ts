@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT } from '../src/index.ts';
-import { apiClient, startTestSandbox, type ApiClient } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PROJECT } from '@apm-docs/sandbox';
+import { startTestSandbox, useTestSandbox } from './helpers.ts';
+import { apiClient } from './lib/client.ts';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { api } = useTestSandbox();
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  api = apiClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
 
 const names = (response: { body: { gateway_configurations: { gateway: { name: string } }[] } }) =>
   response.body.gateway_configurations.map((c) => c.gateway.name);

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_PROJECT, startSandbox, type StartSandboxOptions } from '../src/index.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { startSandbox, type RunningSandbox, type StartSandboxOptions } from '@apm-docs/sandbox';
+import { apiClient, type ApiClient } from './lib/client.ts';
 
 /** Timings that keep the suite fast: short pending delay, quick deterministic webhook retries. */
 export const FAST: StartSandboxOptions = {
@@ -12,60 +14,25 @@ export async function startTestSandbox(options: StartSandboxOptions = {}) {
   return startSandbox({ ...FAST, ...options, webhookRetry: { ...FAST.webhookRetry, ...options.webhookRetry } });
 }
 
-export function basicAuth(projectId: string, secret: string): string {
-  return `Basic ${Buffer.from(`${projectId}:${secret}`).toString('base64')}`;
-}
-
-export const DEMO_AUTH = basicAuth(DEMO_PROJECT.id, DEMO_PROJECT.secret);
-export const PUBLIC_AUTH = basicAuth(DEMO_PROJECT.id, '');
-
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  // Response bodies are checked field by field in tests.
-  body: any;
-  text: string;
-}
-
-export interface RequestOptions {
-  auth?: string | null;
-  form?: string;
-  json?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** A small HTTP client for the sandbox: JSON or form bodies, demo credentials by default. */
-export function apiClient(baseUrl: string, defaultAuth: string | null = DEMO_AUTH) {
-  async function request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
-    const headers: Record<string, string> = { ...options.headers };
-    const auth = options.auth === undefined ? defaultAuth : options.auth;
-    if (auth) headers.authorization = auth;
-    let body: string | undefined;
-    if (options.form !== undefined) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = options.form;
-    } else if (options.json !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.json);
-    }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
-    const text = await response.text();
-    let parsed: unknown = undefined;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    return { status: response.status, headers: response.headers, body: parsed, text };
-  }
-  return {
-    request,
-    get: (path: string, options?: RequestOptions) => request('GET', path, options),
-    post: (path: string, json: unknown = {}, options?: RequestOptions) => request('POST', path, { json, ...options }),
-    postForm: (path: string, form: string, options?: RequestOptions) => request('POST', path, { form, ...options }),
+/**
+ * One sandbox for the test file (or `describe` block) it is called in: started before its tests,
+ * closed after them. `sandbox()` is the running sandbox; `api` calls it with the demo credentials.
+ */
+export function useTestSandbox(options: StartSandboxOptions = {}) {
+  let running: RunningSandbox | undefined;
+  beforeAll(async () => {
+    running = await startTestSandbox(options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const sandbox = (): RunningSandbox => {
+    if (!running) throw new Error('the test sandbox starts in beforeAll: use it inside tests and hooks');
+    return running;
   };
+  return { sandbox, api: apiClient(() => sandbox().url) };
 }
-export type ApiClient = ReturnType<typeof apiClient>;
+
 
 export async function createInvoice(api: ApiClient, fields: Record<string, unknown> = {}) {
   const response = await api.post('/invoices', { name: 'Order #1', amount: '10.00', currency: 'EUR', ...fields });

@@ -2,35 +2,22 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT } from '../src/index.ts';
+import { DEMO_PROJECT } from '@apm-docs/sandbox';
 import { checkoutCsp } from '../src/lib/html.ts';
-import {
-  apiClient,
-  apmConfigurationId,
-  basicAuth,
-  completeCheckout,
-  createInvoice,
-  DEMO_AUTH,
-  startTestSandbox,
-  waitFor,
-  type ApiClient,
-} from './helpers.ts';
+import { apmConfigurationId, completeCheckout, createInvoice, startTestSandbox, waitFor, useTestSandbox } from './helpers.ts';
+import { apiClient, basicAuth, DEMO_AUTH } from './lib/client.ts';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { sandbox, api } = useTestSandbox();
 let confId: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  api = apiClient(sandbox.url);
   confId = await apmConfigurationId(api);
 });
-afterAll(() => sandbox.close());
 
 const pagePath = (invoiceId: string) => `/checkout/${DEMO_PROJECT.id}/${invoiceId}/redirect/${confId}`;
 
 async function choose(invoiceId: string, outcome: string) {
-  return fetch(`${sandbox.url}${pagePath(invoiceId)}`, {
+  return fetch(`${sandbox().url}${pagePath(invoiceId)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: `outcome=${outcome}`,
@@ -159,7 +146,7 @@ describe('CSP of the checkout pages (defect 5)', () => {
       cancel_url: 'https://*/c',
     });
     if (created.status === 200) {
-      const page = await fetch(`${sandbox.url}${pagePath(created.body.invoice.id)}`);
+      const page = await fetch(`${sandbox().url}${pagePath(created.body.invoice.id)}`);
       const csp = page.headers.get('content-security-policy')!;
       expect(csp).not.toMatch(/connect-src/);
       expect(csp).not.toContain('*');
@@ -177,7 +164,7 @@ describe('CSP of the checkout pages (defect 5)', () => {
 
   it('only puts scheme, host and port origins in form-action', async () => {
     const invoice = await createInvoice(api, { return_url: 'https://例え.jp:8443/r?x=1', cancel_url: 'my.app://c' });
-    const page = await fetch(`${sandbox.url}${pagePath(invoice.id)}`);
+    const page = await fetch(`${sandbox().url}${pagePath(invoice.id)}`);
     expect(page.headers.get('content-security-policy')).toContain("form-action 'self' https://xn--r8jz45g.jp:8443 my.app:;");
   });
 });
@@ -199,7 +186,7 @@ describe('request bodies (defect 10)', () => {
       ['application/x-www-form-urlencoded', Buffer.concat([Buffer.from('amount=1.00&currency=EUR&name='), Buffer.from([0xc3, 0x28])])],
       ['application/x-www-form-urlencoded', Buffer.from('amount=1.00&currency=EUR&name=%FF%FE')],
     ] as const) {
-      const response = await fetch(`${sandbox.url}/invoices`, { method: 'POST', headers: { authorization: DEMO_AUTH, 'content-type': type }, body });
+      const response = await fetch(`${sandbox().url}/invoices`, { method: 'POST', headers: { authorization: DEMO_AUTH, 'content-type': type }, body });
       expect(response.status).toBe(400);
       const json = await response.json();
       expect(json).toMatchObject({ success: false, error_type: 'request.bad-format' });

@@ -1,8 +1,9 @@
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/index.ts';
-import { DEMO_AUTH, PUBLIC_AUTH, startTestSandbox } from './helpers.ts';
-import { rawRequest } from './raw-http.ts';
+import { buildApp } from '@apm-docs/sandbox';
+import { skipOutsideCi } from '../../tests/samples/lib/tools.ts';
+import { startTestSandbox } from './helpers.ts';
+import { DEMO_AUTH, PUBLIC_AUTH, rawRequest } from './lib/client.ts';
 
 // Issue 12 defect 7: only the hosts the sandbox serves are answered, so a DNS-rebinding page
 // cannot drive it or get its own name into invoice URLs.
@@ -95,7 +96,8 @@ describe('Host allow-list on a wildcard bind', () => {
     .flat()
     .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
 
-  it.skipIf(!external)('serves the address a connection arrived on, and refuses names', async () => {
+  it('serves the address a connection arrived on, and refuses names', async (context) => {
+    if (!external) skipOutsideCi(context, 'no external IPv4 interface to connect through');
     const sandbox = await startTestSandbox({ host: '0.0.0.0' });
     try {
       const port = Number(new URL(sandbox.url).port);

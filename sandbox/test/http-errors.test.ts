@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, DEMO_AUTH, startTestSandbox, type ApiClient } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestSandbox } from './helpers.ts';
+import { DEMO_AUTH } from './lib/client.ts';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { sandbox, api } = useTestSandbox({ bodyLimit: 64 * 1024 });
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ bodyLimit: 64 * 1024 });
-  api = apiClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
 
 describe('errors are always JSON', () => {
   it('answers unknown routes with request.route-not-found', async () => {
@@ -32,7 +27,7 @@ describe('errors are always JSON', () => {
   });
 
   it('answers malformed JSON with request.bad-format', async () => {
-    const broken = await fetch(`${sandbox.url}/invoices`, {
+    const broken = await fetch(`${sandbox().url}/invoices`, {
       method: 'POST',
       headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' },
       body: '{"name": ',
@@ -54,7 +49,7 @@ describe('errors are always JSON', () => {
   });
 
   it('answers unsupported content types with a JSON 415', async () => {
-    const xml = await fetch(`${sandbox.url}/invoices`, {
+    const xml = await fetch(`${sandbox().url}/invoices`, {
       method: 'POST',
       headers: { authorization: DEMO_AUTH, 'content-type': 'text/xml' },
       body: '<invoice/>',
@@ -66,7 +61,7 @@ describe('errors are always JSON', () => {
   it('never answers 5xx to hostile input', async () => {
     const bodies = ['{"__proto__": {"x": 1}}', '{"name": {"$gt": ""}}', 'null', '"string"', '[[[[[[[[[]]]]]]]]]', '{"metadata": []}'];
     for (const body of bodies) {
-      const response = await fetch(`${sandbox.url}/invoices`, {
+      const response = await fetch(`${sandbox().url}/invoices`, {
         method: 'POST',
         headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' },
         body,
@@ -83,7 +78,7 @@ describe('errors are always JSON', () => {
 describe('CORS', () => {
   it('answers preflights on the browser routes', async () => {
     for (const path of ['/gateway-configurations', '/invoices/iv_x']) {
-      const response = await fetch(`${sandbox.url}${path}`, {
+      const response = await fetch(`${sandbox().url}${path}`, {
         method: 'OPTIONS',
         headers: {
           origin: 'https://shop.example',

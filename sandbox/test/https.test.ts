@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireTool } from '../../tests/samples/lib/tools.ts';
 import { ensureTlsFiles } from '../src/lib/tls.ts';
-import { DEMO_AUTH, startTestSandbox } from './helpers.ts';
+import { startTestSandbox } from './helpers.ts';
+import { DEMO_AUTH } from './lib/client.ts';
 
 // Issue 10 item 4: `--https` serves the same API over TLS; real TLS clients given only the CA file
 // verify the peer (Node https with `ca`, curl --cacert, Ruby Net::HTTP with SSL_CERT_FILE).

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, basicAuth, completeCheckout, createInvoice, startTestSandbox, type ApiClient } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { completeCheckout, createInvoice, useTestSandbox } from './helpers.ts';
+import { apiClient, basicAuth } from './lib/client.ts';
 
 const OTHER_PROJECT = { id: 'test-proj_idempotencyOtherProject000000001', secret: 'key_sandbox_idempotencyOtherProjectSecret01' };
 const BODY = { name: 'Idempotent', amount: '3.00', currency: 'USD' };
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { sandbox, api } = useTestSandbox({ extraProjects: [OTHER_PROJECT] });
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ extraProjects: [OTHER_PROJECT] });
-  api = apiClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
 
 const withKey = (key: string) => ({ headers: { 'idempotency-key': key } });
 
@@ -42,7 +37,7 @@ describe('Idempotency-Key', () => {
 
   it('scopes keys by route and by project', async () => {
     const invoice = await api.post('/invoices', BODY, withKey('shared'));
-    const other = apiClient(sandbox.url, basicAuth(OTHER_PROJECT.id, OTHER_PROJECT.secret));
+    const other = apiClient(sandbox().url, basicAuth(OTHER_PROJECT.id, OTHER_PROJECT.secret));
     const otherInvoice = await other.post('/invoices', BODY, withKey('shared'));
     expect(otherInvoice.status).toBe(200);
     expect(otherInvoice.body.invoice.id).not.toBe(invoice.body.invoice.id);

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT } from '../src/index.ts';
-import { apiClient, basicAuth, createInvoice, startTestSandbox, type ApiClient } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PROJECT } from '@apm-docs/sandbox';
+import { createInvoice, useTestSandbox } from './helpers.ts';
+import { apiClient, basicAuth } from './lib/client.ts';
 
 // A project of its own, so the listing test sees only the invoices it creates.
 const LISTING_PROJECT = { id: 'test-proj_invoiceListingTestProject00000001', secret: 'key_sandbox_invoiceListingTestProjectSecret1' };
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { sandbox, api } = useTestSandbox({ extraProjects: [LISTING_PROJECT] });
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ extraProjects: [LISTING_PROJECT] });
-  api = apiClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
 
 describe('GET /', () => {
   it('confirms the credentials and lists API versions', async () => {
@@ -49,7 +44,7 @@ describe('POST /invoices', () => {
       cancel_url: null,
     });
     expect(invoice).not.toHaveProperty('status');
-    expect(invoice.url).toBe(`${sandbox.url}/checkout/${DEMO_PROJECT.id}/${invoice.id}`);
+    expect(invoice.url).toBe(`${sandbox().url}/checkout/${DEMO_PROJECT.id}/${invoice.id}`);
     expect(new Date(invoice.created_at).toISOString()).toBe(invoice.created_at);
 
     const transaction = await api.get(`/invoices/${invoice.id}/transactions`);
@@ -153,7 +148,7 @@ describe('GET /invoices/{id}', () => {
 
 describe('GET /invoices', () => {
   it('lists newest first with has_more and cursors, ignoring empty Go options', async () => {
-    const client = apiClient(sandbox.url, basicAuth(LISTING_PROJECT.id, LISTING_PROJECT.secret));
+    const client = apiClient(sandbox().url, basicAuth(LISTING_PROJECT.id, LISTING_PROJECT.secret));
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await createInvoice(client, { name: `n${i}` })).id);
     const first = await client.get('/invoices?limit=2&filter=&end_before=&start_after=');

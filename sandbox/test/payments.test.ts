@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiClient,
-  apmConfigurationId,
-  completeCheckout,
-  createInvoice,
-  startTestSandbox,
-  waitFor,
-  type ApiClient,
-} from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apmConfigurationId, completeCheckout, createInvoice, waitFor, useTestSandbox } from './helpers.ts';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { api } = useTestSandbox();
 let confId: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  api = apiClient(sandbox.url);
   confId = await apmConfigurationId(api);
 });
-afterAll(() => sandbox.close());
 
 async function approvedToken(invoiceId: string): Promise<string> {
   const response = await completeCheckout(api, invoiceId, 'approve', confId);

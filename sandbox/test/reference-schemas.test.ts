@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, completeCheckout, createInvoice, startTestSandbox, type ApiClient } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { completeCheckout, createInvoice, useTestSandbox } from './helpers.ts';
 
 // Validates sandbox responses against the public ProcessOut API descriptions in shared/reference.
 // Where the sandbox deliberately differs, the difference is listed below and in sandbox/README.md;
@@ -64,14 +64,8 @@ function differences(operation: string, schema: object, body: unknown): string[]
   return (validate.errors as ErrorObject[]).map((error) => `${operation} ${error.instancePath.replace(/\/\d+\//g, '/*/')} ${error.message}`);
 }
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { api } = useTestSandbox();
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  api = apiClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
 
 describe('responses against the reference ProcessOut schemas', () => {
   it('differ only where documented', async () => {

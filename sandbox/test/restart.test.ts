@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiClient, completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor } from './helpers.ts';
+import { completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor } from './helpers.ts';
+import { apiClient } from './lib/client.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-restart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

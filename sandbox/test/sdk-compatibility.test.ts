@@ -1,7 +1,8 @@
 // What the official SDKs send and decode (shared/reference/sdk: traffic/*.json, decoding/decoding.md),
 // held against the sandbox one defect at a time. Each case once failed: see issue 9.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor, type ApiClient } from './helpers.ts';
+import { completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor } from './helpers.ts';
+import { apiClient, type ApiClient } from './lib/client.ts';
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;

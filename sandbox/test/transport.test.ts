@@ -1,19 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO_AUTH, PUBLIC_AUTH, startTestSandbox } from './helpers.ts';
-import { rawRequest } from './raw-http.ts';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestSandbox, useTestSandbox } from './helpers.ts';
+import { DEMO_AUTH, PUBLIC_AUTH, rawRequest } from './lib/client.ts';
 
 // Requests fetch cannot send (issue 12, defects 1, 6 and 8), over raw sockets: every answer is the
 // JSON envelope, nothing reaches the console, no link is built from a missing or broken Host.
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
+const { sandbox, api } = useTestSandbox({ timeouts: { headersMs: 300, requestMs: 600 } });
 let port: number;
 const consoleError = vi.spyOn(console, 'error');
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ timeouts: { headersMs: 300, requestMs: 600 } });
-  port = Number(new URL(sandbox.url).port);
+  port = Number(new URL(sandbox().url).port);
 });
-afterAll(() => sandbox.close());
 afterEach(() => {
   const printed = consoleError.mock.calls.map((args) => args.join(' '));
   consoleError.mockClear();

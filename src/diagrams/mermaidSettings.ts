@@ -1,6 +1,6 @@
 /**
  * The mermaid settings of the site, in one place: docusaurus.config.ts hands them to
- * @docusaurus/theme-mermaid (client rendering in `npm start`), and the build-time renderer uses the same
+ * @docusaurus/theme-mermaid (client rendering in `npm run dev`), and the build-time renderer uses the same
  * ones, so a stored SVG looks like what theme-mermaid would draw.
  */
 export const MERMAID_THEMES = { light: 'neutral', dark: 'dark' } as const;

@@ -18,6 +18,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { ERROR_REFERENCE_ELEMENT, referenceNodes } from '../remark/errorReference';
+import { TEST_OUTCOMES_ELEMENT, testOutcomesNodes } from '../remark/testOutcomes';
 import { readSampleElement, SAMPLE_ELEMENT, SampleElementError } from '../remark/samples';
 import type { SampleCode } from '../sample-files/index';
 
@@ -91,6 +92,7 @@ async function sampleBlocks(node: JsxElement, context: MarkdownTwinContext): Pro
 async function replaceElement(node: JsxElement, context: MarkdownTwinContext): Promise<RootContent[]> {
   if (node.name === SAMPLE_ELEMENT) return sampleBlocks(node, context);
   if (node.name === ERROR_REFERENCE_ELEMENT) return referenceNodes();
+  if (node.name === TEST_OUTCOMES_ELEMENT) return testOutcomesNodes();
   const children = await transformChildren(node.children as RootContent[], context);
   if (node.name === 'TabItem') return [strongParagraph(attribute(node, 'label') ?? attribute(node, 'value') ?? ''), ...children];
   return children;

@@ -1,8 +1,9 @@
 import type { LoadContext, Plugin } from '@docusaurus/types';
 
 /**
- * Makes Docusaurus build inside a package that declares `"type": "module"` (the sandbox and the
- * scripts of this repository are ESM), where two of its assumptions break:
+ * Makes Docusaurus build inside a package that declares `"type": "module"`, where two of its
+ * assumptions break. The root stays ESM for its own scripts (`npm run diagrams`, `bench:*` use
+ * top-level await and `import.meta.resolve`, which tsx cannot give CommonJS files):
  *
  * - The bundler parses the generated `.js` files (the route registry) as strict ESM and leaves their
  *   `require.resolveWeak(...)` calls as they are; static generation then fails with

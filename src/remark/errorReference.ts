@@ -10,7 +10,7 @@ import type { Heading, InlineCode, Link, Paragraph, PhrasingContent, Root, RootC
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { ERROR_CATALOGUE, catalogueEntry, errorAnchor, namedErrorCodes, type CatalogueEntry, type ErrorKind } from '../../sandbox/src/index.ts';
+import { ERROR_CATALOGUE, catalogueEntry, errorAnchor, namedErrorCodes, type CatalogueEntry, type ErrorKind } from '@apm-docs/sandbox';
 
 export interface ErrorReferenceOptions {
   /** The reference page's source file. */
@@ -67,7 +67,7 @@ export function referenceNodes(): RootContent[] {
 
 function failUnknown(file: VFile, code: string, node: RootContent): never {
   return file.fail(
-    `${code} is not in the error catalogue (sandbox/src/lib/error-catalogue.ts): add it there, or fix the name.`,
+    `${code} is not in the error catalogue (the sandbox package's lib/error-catalogue.ts): add it there, or fix the name.`,
     node,
     'error-reference:unknown-code',
   );

@@ -98,10 +98,27 @@ const FONT_STYLE_CLASSES: readonly [number, string][] = [
 ];
 
 /**
+ * Highlighted blocks by grammar and code. A build asks for the same block many times (one API answer
+ * under four tabs, a sample on several pages, a file shown whole as its region and as its full file), and
+ * tokenizing is most of the build's own work: each distinct block is highlighted once.
+ */
+const highlighted = new Map<string, Promise<string>>();
+
+/**
  * Returns `<pre class="shiki shiki-themes …" tabindex="0"><code>` with one `<span class="line">` per line
  * and a `<span class="l… d…">` per coloured token (see the module comment).
  */
-export async function highlightCode(code: string, grammar: Grammar): Promise<string> {
+export function highlightCode(code: string, grammar: Grammar): Promise<string> {
+  const key = `${grammar}\0${code}`;
+  let html = highlighted.get(key);
+  if (!html) {
+    html = tokenizeToHtml(code, grammar);
+    highlighted.set(key, html);
+  }
+  return html;
+}
+
+async function tokenizeToHtml(code: string, grammar: Grammar): Promise<string> {
   const { shiki, palettes } = await getHighlighter();
   const lines = shiki.codeToTokensWithThemes(code, { lang: grammar, themes: SAMPLE_THEMES });
   const tokenClasses = (variants: Record<string, { color?: string; fontStyle?: number }>): string =>

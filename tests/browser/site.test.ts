@@ -14,7 +14,7 @@ import { tabTests } from './suites/tabs';
 
 const session = new SiteSession();
 
-// A cold build takes ~30 s on two cores; a fresh build/ is reused.
+// The run's shared build (~60 s cold on two cores, made here or by tests/site/build.test.ts).
 beforeAll(session.start, 300_000);
 afterAll(session.stop);
 

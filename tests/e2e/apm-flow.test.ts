@@ -1,9 +1,11 @@
 // The APM prerequisites diagram, walked in a real browser (Debian's Chromium driven by playwright-core).
-// The merchant site's page uses the browser samples; its backend runs the server samples; the webhook
-// sample receives the sandbox's events. The test plays the customer on the sandbox's provider page.
-import type { Browser, Page } from "playwright-core";
+// The merchant site's page loads ProcessOut.js (the sandbox's stand-in, /processout.js) and uses the
+// browser samples; its backend runs the server samples; the webhook sample receives the sandbox's events.
+// The test plays the customer on the sandbox's provider page.
+/// <reference path="../../samples/processout-js.d.ts" />
+import type { Browser, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { DEMO_PROJECT } from "../../sandbox/src/index.ts";
+import { DEMO_PROJECT } from "@apm-docs/sandbox";
 import { findSampleFile } from "../samples/lib/discover.ts";
 import { parseJsonOutput, runSample } from "../samples/lib/sample-runner.ts";
 import { sandboxApi, type SandboxApi } from "../samples/lib/sandbox-api.ts";
@@ -54,20 +56,37 @@ async function statusOf(page: Page, state: string): Promise<Record<string, strin
   return status.evaluate((element) => ({ ...(element as HTMLElement).dataset }) as Record<string, string>);
 }
 
-/** Steps 1–9: the page gets an invoice and the APM list, the customer clicks the test APM, the checkout opens. */
-async function openTestApm(test: TestContext): Promise<{ page: Page; popup: Page; invoiceId: string }> {
-  const page = await openPage(test, "/");
+/**
+ * Steps 1–9: the page gets an invoice and, through ProcessOut.js, the APM list; the customer clicks the
+ * test APM; ProcessOut.js opens the checkout. `listing` is the request ProcessOut.js made for the list.
+ */
+async function openTestApm(test: TestContext, path = "/"): Promise<{ page: Page; popup: Page; invoiceId: string; listing: Request }> {
+  requireTool(test, "chromium");
+  if (!browser) throw new Error("Chromium did not start");
+  const context = await browser.newContext();
+  test.onTestFinished(() => context.close());
+  const page = await context.newPage();
+  const listed = page.waitForRequest((request) => new URL(request.url()).pathname === "/gateway-configurations" && request.method() === "GET");
+  await page.goto(`${site.url}${path}`);
   const { invoiceId } = await statusOf(page, "ready");
   const popupOpened = page.waitForEvent("popup");
   await page.getByRole("button", { name: TEST_APM_BUTTON }).click();
   const popup = await popupOpened;
   await popup.getByRole("heading", { name: /Test payment provider/ }).waitFor();
-  return { page, popup, invoiceId: invoiceId as string };
+  return { page, popup, invoiceId: invoiceId as string, listing: await listed };
 }
 
-describe("APM redirect flow in Chromium, popup opened by the browser sample", () => {
+describe("APM redirect flow in Chromium, popup opened by ProcessOut.js", () => {
   it("approve: the token reaches the backend, the capture completes, the webhook is verified", async (context) => {
-    const { page, popup, invoiceId } = await openTestApm(context);
+    const { page, popup, invoiceId, listing } = await openTestApm(context);
+    // The listing went out as ProcessOut.js sends it: its version header, the headers copied into the query.
+    const query = new URL(listing.url()).searchParams;
+    expect(query.get("filter")).toBe("alternative-payment-methods");
+    expect(query.get("x-API-Version")).toBe("1.3.0.0");
+    expect(query.get("project_id")).toBe(DEMO_PROJECT.id);
+    expect(await listing.headerValue("x-processout-js-version")).toBeTruthy();
+    expect(await listing.headerValue("authorization")).toBe(`Basic ${Buffer.from(`${DEMO_PROJECT.id}:`).toString("base64")}`);
+
     expect(await popup.getByTestId("invoice-amount").textContent()).toBe("9.99 USD");
     await popup.getByRole("button", { name: "Approve payment" }).click();
 
@@ -91,7 +110,7 @@ describe("APM redirect flow in Chromium, popup opened by the browser sample", ()
     const { page, popup, invoiceId } = await openTestApm(context);
     await popup.getByRole("button", { name: "Cancel and go back" }).click();
 
-    expect(await statusOf(page, "canceled")).toMatchObject({ invoiceId, reason: "customer" });
+    expect(await statusOf(page, "canceled")).toMatchObject({ invoiceId, windowClosed: "false" });
     expect(await api.transaction(invoiceId)).toMatchObject({ status: "waiting" });
     expect(verifiedEventsOf(flow.webhook, invoiceId)).toEqual([]);
   }, 60_000);
@@ -117,8 +136,47 @@ describe("APM redirect flow in Chromium, popup opened by the browser sample", ()
     const { page, popup, invoiceId } = await openTestApm(context);
     await popup.close();
 
-    expect(await statusOf(page, "canceled")).toMatchObject({ invoiceId, reason: "window-closed" });
+    expect(await statusOf(page, "canceled")).toMatchObject({ invoiceId, windowClosed: "true" });
     expect(await api.transaction(invoiceId)).toMatchObject({ status: "waiting" });
+  }, 60_000);
+
+  it("a shop page on another origin than its return_url still gets the token: it goes to the opener", async (context) => {
+    const { page, popup, invoiceId } = await openTestApm(context, "/?return=elsewhere");
+    expect((await api.invoice(invoiceId)).return_url).toMatch(/^http:\/\/localhost:\d+\/checkout\/return$/);
+    await popup.getByRole("button", { name: "Approve payment" }).click();
+
+    expect(await statusOf(page, "completed")).toMatchObject({ invoiceId });
+    expect(await api.transaction(invoiceId)).toMatchObject({ status: "completed" });
+  }, 60_000);
+
+  it("the stand-in's callbacks get ProcessOutException objects, like the real library's", async (context) => {
+    const { page, popup, invoiceId } = await openTestApm(context);
+    await popup.close();
+    await statusOf(page, "canceled");
+    // Call the library directly too: its error object, as the page's error callback receives it.
+    const caught = page.evaluate(
+      ({ projectId, invoiceId }) =>
+        new Promise((resolve) => {
+          const client = new ProcessOut.ProcessOut(projectId);
+          client.fetchGatewayConfigurations({ invoiceID: invoiceId, filter: "alternative-payment-methods" }, (confs) => {
+            confs[0]!.handleInvoiceAction(
+              (token) => resolve({ token }),
+              (error) => resolve({ isError: error instanceof Error, isException: error instanceof ProcessOut.Exception, name: error.name, code: error.code, metadata: error.metadata }),
+            );
+          }, resolve);
+        }),
+      { projectId: DEMO_PROJECT.id, invoiceId },
+    );
+    const second = await page.waitForEvent("popup");
+    await second.getByRole("button", { name: "Cancel and go back" }).waitFor();
+    await second.close();
+    expect(await caught).toEqual({
+      isError: true,
+      isException: true,
+      name: "ProcessOutException",
+      code: "customer.canceled",
+      metadata: { reason: "tab_closed" },
+    });
   }, 60_000);
 
   it("a blocked popup: the sample returns the URL to send the customer to instead", async (context) => {
@@ -131,6 +189,30 @@ describe("APM redirect flow in Chromium, popup opened by the browser sample", ()
     await page.getByRole("button", { name: TEST_APM_BUTTON }).click();
     const { redirectUrl } = await statusOf(page, "blocked");
     expect(redirectUrl).toBe(`${flow.sandbox.url}/checkout/${DEMO_PROJECT.id}/${invoiceId}/redirect/${await api.testApmId()}`);
+  }, 60_000);
+});
+
+describe("the checkout where the real ProcessOut.js opens it: the root of a checkout. host", () => {
+  it("serves the provider page at checkout.localhost/{project}/{invoice}/redirect/{conf} and posts the token to the opener", async (context) => {
+    const page = await openPage(context, "/");
+    const { invoiceId } = await statusOf(page, "ready");
+    const checkoutUrl = `http://checkout.localhost:${new URL(flow.sandbox.url).port}/${DEMO_PROJECT.id}/${invoiceId}/redirect/${await api.testApmId()}`;
+    // What ProcessOut.js does, reduced to the protocol: open the URL, wait for a message in its namespace.
+    const received = page.evaluate(
+      (url) =>
+        new Promise<{ origin: string; data: unknown }>((resolve) => {
+          window.addEventListener("message", (event) => {
+            if (typeof event.data === "string" && event.data.includes('"processout.checkout"')) resolve({ origin: event.origin, data: JSON.parse(event.data) });
+          });
+          window.open(url, "processout.checkout-window", "width=450,height=645");
+        }),
+      checkoutUrl,
+    );
+    const popup = await page.waitForEvent("popup");
+    await popup.getByRole("button", { name: "Approve payment" }).click();
+    const message = await received;
+    expect(message.origin).toBe(new URL(checkoutUrl).origin);
+    expect(message.data).toMatchObject({ namespace: "processout.checkout", action: "success", data: expect.stringMatching(/^gway_req_/) });
   }, 60_000);
 });
 

@@ -31,6 +31,8 @@ export type SampleExpectation =
   | (BaseExpectation & { kind: "builds-redirect-url" })
   | (BaseExpectation & { kind: "pays-invoice"; route: "capture" | "authorize"; settledStatus: "completed" | "authorized" })
   | (BaseExpectation & { kind: "fetches-event" })
+  /** Refunds a captured transaction (TRANSACTION_ID) by REFUND_AMOUNT, then reads back the transaction and its refunds. */
+  | (BaseExpectation & { kind: "refunds-payment"; refund: { reason: string; information: string; metadata: Record<string, string> } })
   | (BaseExpectation & { kind: "completes-test-payment" })
   | (BaseExpectation & { kind: "receives-webhooks" })
   /** A module for the customer's browser: it exports these functions, and never sees the secret key. */
@@ -109,14 +111,14 @@ export const SAMPLE_EXPECTATIONS: Record<string, SampleExpectation> = {
     languages: BROWSER_LANGUAGES,
     region: "list-apms",
     env: [],
-    exports: ["listApms"],
+    exports: ["showApmButtons"],
   },
   "open-apm-checkout": {
     kind: "browser-module",
     languages: BROWSER_LANGUAGES,
     region: "open-apm-checkout",
     env: [],
-    exports: ["buildRedirectUrl", "openApmCheckout"],
+    exports: ["hookApmButton"],
   },
   "handle-apm-return": {
     kind: "browser-module",
@@ -153,6 +155,13 @@ export const SAMPLE_EXPECTATIONS: Record<string, SampleExpectation> = {
     languages: BACKEND_LANGUAGES,
     region: "fetch-event",
     env: [...API_ENV, "EVENT_ID"],
+  },
+  "refund-payment": {
+    kind: "refunds-payment",
+    languages: BACKEND_LANGUAGES,
+    region: "refund-payment",
+    env: [...API_ENV, "TRANSACTION_ID", "REFUND_AMOUNT"],
+    refund: { reason: "customer_request", information: "Returned by the customer", metadata: { return_reference: "RMA-1001" } },
   },
   "webhook-endpoint": {
     kind: "receives-webhooks",

@@ -5,7 +5,7 @@
 // holds each sample to its whole contract; this suite proves that what a reader copies runs at all.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox } from "../../sandbox/src/index.ts";
+import { startSandbox } from "@apm-docs/sandbox";
 import { startValidatingProxy, type ValidatingProxy } from "../sdk-conformance/lib/validating-proxy.ts";
 import { SAMPLE_EXPECTATIONS } from "./expectations.ts";
 import { discoverSamples, SAMPLES_DIR } from "./lib/discover.ts";
@@ -100,6 +100,13 @@ async function runAndCheck(folder: string, file: SampleFile): Promise<void> {
       const event = (await api.eventsOf(inputs.INVOICE_ID)).find((candidate) => candidate.name === "transaction.captured");
       if (!event) throw new Error(`No transaction.captured event for ${inputs.INVOICE_ID}`);
       expect(resourceOf(file, await runWith({ EVENT_ID: event.id }), "event")).toMatchObject({ id: event.id, name: "transaction.captured" });
+      return;
+    }
+    case "refunds-payment": {
+      const { INVOICE_ID, GATEWAY_TOKEN } = await invoiceWithToken();
+      const transaction = await api.pay(INVOICE_ID, "capture", GATEWAY_TOKEN);
+      await runWith({ TRANSACTION_ID: transaction.id, REFUND_AMOUNT: "9.99" });
+      expect(await api.transaction(INVOICE_ID)).toMatchObject({ status: "refunded", refunded_amount: "9.99" });
       return;
     }
     case "completes-test-payment": {

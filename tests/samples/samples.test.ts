@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox } from "../../sandbox/src/index.ts";
+import { startSandbox } from "@apm-docs/sandbox";
 import { startValidatingProxy, type ValidatingProxy } from "../sdk-conformance/lib/validating-proxy.ts";
 import { SAMPLE_EXPECTATIONS, type ExpectedInvoice, type SampleExpectation } from "./expectations.ts";
 import { discoverSamples, REPO_ROOT, SAMPLES_DIR } from "./lib/discover.ts";

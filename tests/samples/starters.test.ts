@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox } from "../../sandbox/src/index.ts";
+import { startSandbox } from "@apm-docs/sandbox";
 import { LOCAL_SANDBOX_VALUES, starterZip } from "../../src/plugins/starters.ts";
 import type { SampleFile, SampleLanguageValue } from "../../src/sample-files/index.ts";
 import { environmentVariablesOf, starterFolderName } from "../../src/sample-files/starter.ts";

@@ -1,19 +1,13 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MERMAID_CODE } from '../browser/lib/jsFootprint';
+import { SUITE_SITE_URL as SITE_URL, suiteBuild } from '../browser/lib/siteBuild';
 
-const siteDir = fileURLToPath(new URL('../..', import.meta.url));
-const docusaurus = path.join(siteDir, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
 const LANGUAGE_ORDER = ['cURL', 'TypeScript', 'Python', 'Ruby', 'PHP', 'Go'];
 
 let outDir: string;
 const page = (name: string) => readFile(path.join(outDir, `${name}.html`), 'utf8');
-const SITE_URL = 'http://127.0.0.1:3000';
 
 /** The routes the sitemap lists, e.g. `/` and `/apm-prerequisites`. */
 async function sitemapRoutes(): Promise<string[]> {
@@ -36,19 +30,10 @@ function tabLists(html: string): string[][] {
 // A real production build, checked for what `docusaurus build` itself lets through: pages whose server
 // rendering failed still "build" (with an error banner instead of the content).
 describe('the production build', () => {
+  // The run's one build, shared with the browser suite (made by whichever asks first).
   beforeAll(async () => {
-    outDir = await mkdtemp(path.join(os.tmpdir(), 'apm-docs-build-'));
-    await promisify(execFile)(process.execPath, [docusaurus, 'build', '--out-dir', outDir], {
-      cwd: siteDir,
-      // A cold build, like CI's, that leaves the developer's bundler cache alone; the default site URL.
-      env: { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true', DOCS_SITE_URL: SITE_URL, DOCS_BASE_URL: '/' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    outDir = await suiteBuild();
   }, 300_000);
-
-  afterAll(async () => {
-    if (outDir) await rm(outDir, { recursive: true, force: true });
-  });
 
   it.each([
     ['index', 'Accept alternative payment methods with ProcessOut'],
@@ -163,7 +148,7 @@ describe('the production build', () => {
   it('indexes the prose for the local search, without the code samples', async () => {
     const [indexFile, ...others] = (await readdir(outDir)).filter((file) => /^search-index.*\.json$/.test(file));
     expect(others).toEqual([]);
-    const index = await readFile(path.join(outDir, indexFile as string), 'utf8');
+    const index = await readFile(path.join(outDir, indexFile!), 'utf8');
     expect(index).toContain('return_url');
     expect(index).toContain('/apm-prerequisites');
     // Words that appear only in samples and code blocks.

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, DEMO_PROJECT } from '../../sandbox/src/index.ts';
-import { LOCAL_SITE_ORIGINS } from '../../sandbox/src/lib/cors.ts';
+import { buildApp, DEMO_PROJECT } from '@apm-docs/sandbox';
+import { SITE_ORIGINS } from '../../src/site-config/tryIt.ts';
 import { extractCurlRequest, listSampleFolders, type TryItRequest } from '../../src/sample-files/index';
 
 const script = (...lines: string[]) => ['#!/usr/bin/env bash', 'set -euo pipefail', ...lines, ''].join('\n');
@@ -87,7 +87,7 @@ describe('the requests of the curl samples', () => {
   const requests: [string, TryItRequest][] = [];
 
   beforeAll(async () => {
-    app = await buildApp({ dbPath: ':memory:' });
+    app = await buildApp({ dbPath: ':memory:', siteOrigins: SITE_ORIGINS });
     for (const folder of listSampleFolders({ rootDir, samplesDir: path.join(rootDir, 'samples') })) {
       const curl = folder.files.find((file) => file.language === 'curl');
       const result = curl && extractCurlRequest(await readFile(curl.path, 'utf8'));
@@ -103,7 +103,7 @@ describe('the requests of the curl samples', () => {
     expect(requests.map(([name]) => name)).toEqual(expect.arrayContaining(['create-invoice', 'create-invoice-deep-link']));
   });
 
-  it.each(LOCAL_SITE_ORIGINS)('pass the CORS preflight from %s and succeed with the demo credentials', async (origin) => {
+  it.each(SITE_ORIGINS)('pass the CORS preflight from %s and succeed with the demo credentials', async (origin) => {
     const authorization = `Basic ${Buffer.from(`${DEMO_PROJECT.id}:${DEMO_PROJECT.secret}`).toString('base64')}`;
     for (const [name, request] of requests) {
       const preflight = await app.inject({

@@ -1,6 +1,3 @@
-import type { FastifyRequest } from 'fastify';
-import { requestAuthority } from './hosts.ts';
-
 /**
  * Checks a configured public URL (`--public-url`, `publicUrl`): an http(s) origin such as
  * `https://sandbox.example:8443`, without path, query or credentials (the routes hang off the root).
@@ -17,11 +14,6 @@ export function parsePublicUrl(text: string): URL {
     throw new Error(`the public URL must be an http(s) origin such as https://sandbox.example:8443 (no path or query), got ${text}`);
   }
   return url;
-}
-
-/** The base URL clients reached this sandbox on (or the configured public URL), without trailing slash. */
-export function publicOrigin(request: FastifyRequest): string {
-  return request.server.sandboxConfig.publicUrl ?? `${request.protocol}://${requestAuthority(request).host}`;
 }
 
 export function absoluteUrl(origin: string, path: string | null): string | null {

@@ -18,9 +18,12 @@ function parse(value: string): URL | null {
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:$/;
 
-export function isWebUrl(value: string): boolean {
-  const url = parse(value);
+function isWeb(url: URL | null): boolean {
   return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && HOST.test(url.hostname);
+}
+
+export function isWebUrl(value: string): boolean {
+  return isWeb(parse(value));
 }
 
 /** An absolute http(s) URL, or a deep link with a custom scheme (`app.id://path`). */
@@ -28,7 +31,7 @@ export function isReturnUrl(value: string): boolean {
   if (!SCHEME_WITH_AUTHORITY.test(value)) return false;
   const url = parse(value);
   if (url === null || REFUSED_SCHEMES.has(url.protocol)) return false;
-  return isWebUrl(value) || !['http:', 'https:'].includes(url.protocol);
+  return isWeb(url) || !['http:', 'https:'].includes(url.protocol);
 }
 
 export function isDeepLink(value: string): boolean {

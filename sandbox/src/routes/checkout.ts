@@ -3,11 +3,12 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../lib/errors.ts';
 import { checkoutCsp, newNonce } from '../lib/html.ts';
-import { publicOrigin } from '../lib/public-url.ts';
+import { publicOrigin } from '../plugins/hosts.ts';
 import { cspSource, isDeepLink, serializeUrl, webOrigin } from '../lib/urls.ts';
 import type { StoredInvoice } from '../schemas/invoice.ts';
 import {
   CHECKOUT_OUTCOMES,
+  CHECKOUT_PREFIX,
   checkoutPath,
   completeCheckout,
   loadCheckout,
@@ -25,6 +26,11 @@ const CheckoutParams = Type.Object({
 });
 
 const CHECKOUT_NAMESPACE = 'processout.checkout';
+
+const CHECKOUT_ADDRESSES = [
+  { base: CHECKOUT_PREFIX, constraints: undefined },
+  { base: '', constraints: { host: /^checkout\./ } },
+];
 
 function sendHtml(reply: FastifyReply, status: number, html: string, nonce: string, formTargets: string[] = []) {
   return reply
@@ -59,15 +65,6 @@ function openerMessage(result: CheckoutResult): string {
     case 'cancel':
       return JSON.stringify({ namespace: CHECKOUT_NAMESPACE, action: 'canceled' });
   }
-}
-
-/**
- * Origin the result may be posted to: the invoice's return_url (then cancel_url) origin. Without a
- * web return URL, the origin of the page that opened the checkout (its Referer, carried through the
- * form) — so ProcessOut.js still gets the result, yet never with targetOrigin "*".
- */
-function targetOriginFor(invoice: StoredInvoice, openerOrigin: string | undefined): string | null {
-  return webOrigin(invoice.return_url) ?? webOrigin(invoice.cancel_url) ?? webOrigin(openerOrigin);
 }
 
 /** Return targets the provider page's form-action must allow: CSP applies it to the redirect after the post. */
@@ -115,9 +112,16 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  // The test provider page, at two addresses: under /checkout on any host (what the docs' URLs and the
+  // ProcessOut.js stand-in use), and at the root of a `checkout.` host, the path the real ProcessOut.js
+  // opens (https://checkout.<host>/{project}/{invoice}/redirect/{conf}, no prefix possible).
+  for (const { base, constraints } of CHECKOUT_ADDRESSES) registerProviderPage(base, constraints);
+
+  function registerProviderPage(base: string, constraints: { host: RegExp } | undefined) {
   app.get(
-    '/checkout/:project_id/:invoice_id/redirect/:gateway_configuration_id',
+    `${base}/:project_id/:invoice_id/redirect/:gateway_configuration_id`,
     {
+      ...(constraints ? { constraints } : {}),
       schema: {
         summary: 'Test payment provider page with Approve, Decline, Cancel and Pending',
         description: 'The page ProcessOut.js opens for an APM (checkout.processout.com/{project}/{invoice}/redirect/{gway_conf}).',
@@ -134,7 +138,7 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
           nonce,
           invoice,
           conf,
-          formAction: checkoutPath(projectId, invoiceId, confId),
+          formAction: checkoutPath(projectId, invoiceId, confId, base),
           openerOrigin: webOrigin(request.headers.referer),
         });
         // form-action also governs the 302 that may follow the form post, so allow the return targets.
@@ -146,13 +150,15 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    '/checkout/:project_id/:invoice_id/redirect/:gateway_configuration_id',
+    `${base}/:project_id/:invoice_id/redirect/:gateway_configuration_id`,
     {
+      ...(constraints ? { constraints } : {}),
       schema: {
         summary: 'Submit the outcome chosen on the test provider page',
         description:
           'Redirects (302) to return_url?token=… when metadata.skip_processoutjs is "true" or return_url is a deep link; ' +
-          'otherwise answers a page that posts the result to window.opener (target origin = return_url origin) ' +
+          'otherwise answers a page that posts the result to window.opener, restricted to the origin of the page that ' +
+          'opened the checkout (its Referer, carried by the form), ' +
           'or, without an opener, navigates to the return URL.',
         tags,
         params: CheckoutParams,
@@ -189,12 +195,13 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
         message: result.message,
         token: result.token,
         openerMessage: openerMessage(result),
-        targetOrigin: targetOriginFor(invoice, request.body.opener_origin),
+        targetOrigin: webOrigin(request.body.opener_origin),
         redirectUrl: result.redirectUrl,
       });
       return sendHtml(reply, 200, html, nonce);
     },
   );
+  }
 
   app.get(
     '/checkout/assets/logos/:gateway_name',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { notFound } from '../lib/errors.ts';
-import { publicOrigin } from '../lib/public-url.ts';
+import { publicOrigin } from '../plugins/hosts.ts';
 import { errorResponses, QueryBoolean } from '../schemas/common.ts';
 import { GATEWAY_FILTERS, matchesFilter } from '../services/gateway-configurations.ts';
 import { presentGatewayConfiguration } from '../services/presenters.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { notFound } from '../lib/errors.ts';
-import { publicOrigin } from '../lib/public-url.ts';
+import { publicOrigin } from '../plugins/hosts.ts';
 import { errorResponses, Expand, expandSet, ListQuery, pageSize } from '../schemas/common.ts';
 import { InvoiceCreateBody, InvoiceEnvelope } from '../schemas/invoice.ts';
 import { createInvoice, deleteInvoice } from '../services/invoices.ts';
@@ -25,7 +25,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => {
-      const invoice = createInvoice(store, request.project.id, request.body);
+      const invoice = createInvoice(app.services, request.project.id, request.body);
       return { success: true as const, invoice: presentInvoice(invoice, publicOrigin(request)) };
     },
   );
@@ -98,7 +98,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      deleteInvoice(store, request.project.id, request.params.invoice_id);
+      deleteInvoice(app.services, request.project.id, request.params.invoice_id);
       return { success: true as const };
     },
   );

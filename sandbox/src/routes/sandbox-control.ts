@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { publicOrigin } from '../lib/public-url.ts';
+import { publicOrigin } from '../plugins/hosts.ts';
 import { errorResponses, Nullable } from '../schemas/common.ts';
 import { CHECKOUT_OUTCOMES, completeCheckout } from '../services/checkout-flow.ts';
 import { InvoiceParams } from './invoices.ts';

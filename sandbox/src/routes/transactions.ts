@@ -4,7 +4,7 @@ import { notFound } from '../lib/errors.ts';
 import { errorResponses, PassThrough } from '../schemas/common.ts';
 import { NO_CUSTOMER_ACTION, PaymentBody, PaymentEnvelope, Refund, RefundBody, TransactionEnvelope } from '../schemas/transaction.ts';
 import { loadInvoice, pay, voidInvoice, type PaymentAction } from '../services/payments.ts';
-import { listRefunds, refundTransaction } from '../services/refunds.ts';
+import { listRefunds, refundInvoice, refundTransaction } from '../services/refunds.ts';
 import { InvoiceParams } from './invoices.ts';
 
 const PAYMENT_SUMMARIES: Record<PaymentAction, string> = {
@@ -109,6 +109,23 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => ({ success: true as const, refund: refundTransaction(services, request.project.id, request.params.transaction_id, request.body) }),
+  );
+
+  app.post(
+    '/invoices/:invoice_id/refunds',
+    {
+      config: { auth: 'secret', idempotent: true },
+      schema: {
+        summary: "Refund part or all of an invoice's captured transaction",
+        description: "The SDKs' create_for_invoice / CreateForInvoice; the same as refunding the invoice's transaction.",
+        operationId: 'refund-an-invoice',
+        tags: ['Invoices'],
+        params: InvoiceParams,
+        body: RefundBody,
+        response: { 200: Type.Object({ success: Type.Literal(true), refund: Refund }), ...errorResponses },
+      },
+    },
+    (request) => ({ success: true as const, refund: refundInvoice(services, request.project.id, request.params.invoice_id, request.body) }),
   );
 
   app.get(

@@ -42,8 +42,11 @@ export interface CheckoutInput {
   origin: string;
 }
 
-export function checkoutPath(projectId: string, invoiceId: string, gatewayConfigurationId: string): string {
-  return `/checkout/${projectId}/${invoiceId}/redirect/${gatewayConfigurationId}`;
+/** Where the checkout lives on the sandbox's own host; on a `checkout.` host it is at the root. */
+export const CHECKOUT_PREFIX = '/checkout';
+
+export function checkoutPath(projectId: string, invoiceId: string, gatewayConfigurationId: string, base = CHECKOUT_PREFIX): string {
+  return `${base}/${projectId}/${invoiceId}/redirect/${gatewayConfigurationId}`;
 }
 
 /** Checks the invoice can be paid through this configuration; returns what the page shows. */

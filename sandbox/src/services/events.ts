@@ -13,6 +13,11 @@ export type TransactionEventName =
   | 'transaction.pending'
   | 'transaction.refunded';
 
+/** Where an event is delivered: the invoice's webhook_url and the project endpoint (each once). */
+export function webhookTargets(ctx: ServiceContext, projectId: string, invoiceWebhookUrl: string | null): string[] {
+  return [...new Set([invoiceWebhookUrl, ctx.store.projectWebhookUrl(projectId)].filter((url): url is string => Boolean(url)))];
+}
+
 /**
  * Records an event for a transaction change and queues its webhook deliveries (the invoice's
  * webhook_url and the project endpoint). Call inside the store transaction that changed the
@@ -36,7 +41,7 @@ export function recordTransactionEvent(
     fired_at: firedAt,
   };
   ctx.store.insertEvent(event);
-  const urls = new Set([invoice.webhook_url, ctx.config.webhookUrl].filter((url): url is string => Boolean(url)));
+  const urls = webhookTargets(ctx, transaction.project_id, invoice.webhook_url);
   const nowMs = Date.now();
   for (const url of urls) {
     ctx.store.insertWebhook({

@@ -1,6 +1,6 @@
 import { stableAlphanumeric } from '../lib/ids.ts';
 import type { GatewayConfiguration } from '../schemas/gateway-configuration.ts';
-import type { Store } from '../store/store.ts';
+import type { ServiceContext } from './context.ts';
 
 interface SeedGateway {
   id: number;
@@ -99,7 +99,7 @@ function seedConfiguration(projectId: string, seed: SeedGateway, createdAt: stri
   };
 }
 
-export function seedGatewayConfigurations(store: Store, projectId: string): void {
+export function seedGatewayConfigurations({ store }: ServiceContext, projectId: string): void {
   const createdAt = new Date().toISOString();
   store.transaction(() => {
     for (const seed of SEED_GATEWAYS) store.insertGatewayConfigurationIfMissing(seedConfiguration(projectId, seed, createdAt));

@@ -3,8 +3,8 @@ import { newId } from '../lib/ids.ts';
 import { amountProblem, canonicalAmount } from '../lib/money.ts';
 import type { InvoiceCreateBody, StoredInvoice } from '../schemas/invoice.ts';
 import type { Transaction } from '../schemas/transaction.ts';
-import type { Store } from '../store/store.ts';
 import { nowIso } from './clock.ts';
+import type { ServiceContext } from './context.ts';
 
 function checkAmounts(body: InvoiceCreateBody): void {
   const problems = [{ name: 'amount', problem: amountProblem(body.amount, body.currency) }];
@@ -19,7 +19,7 @@ function checkAmounts(body: InvoiceCreateBody): void {
 }
 
 /** A new invoice comes with its transaction in status `waiting`, like the real API. */
-export function createInvoice(store: Store, projectId: string, body: InvoiceCreateBody): StoredInvoice {
+export function createInvoice({ store }: ServiceContext, projectId: string, body: InvoiceCreateBody): StoredInvoice {
   checkAmounts(body);
   const createdAt = nowIso();
   const invoiceId = newId('iv_');
@@ -111,7 +111,7 @@ export function createInvoice(store: Store, projectId: string, body: InvoiceCrea
 const DELETABLE_STATUSES = new Set(['waiting', 'failed', 'voided']);
 
 /** DELETE /invoices/{id}: removes the invoice, its transaction and its unused tokens; events stay. */
-export function deleteInvoice(store: Store, projectId: string, invoiceId: string): void {
+export function deleteInvoice({ store }: ServiceContext, projectId: string, invoiceId: string): void {
   store.transaction(() => {
     const transaction = store.findInvoice(projectId, invoiceId) && store.findTransactionByInvoice(projectId, invoiceId);
     if (!transaction) throw notFound('invoice', invoiceId);

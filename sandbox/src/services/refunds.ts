@@ -64,6 +64,13 @@ export function refundTransaction(ctx: ServiceContext, projectId: string, transa
   return result;
 }
 
+/** POST /invoices/{id}/refunds (the SDKs' create_for_invoice): a refund of the invoice's transaction. */
+export function refundInvoice(ctx: ServiceContext, projectId: string, invoiceId: string, body: RefundBody): Refund {
+  const invoice = ctx.store.findInvoice(projectId, invoiceId);
+  if (!invoice) throw notFound('invoice', invoiceId);
+  return refundTransaction(ctx, projectId, invoice.transaction_id, body);
+}
+
 /** GET /transactions/{id}/refunds, oldest first. */
 export function listRefunds(ctx: ServiceContext, projectId: string, transactionId: string): Refund[] {
   loadTransaction(ctx, projectId, transactionId);

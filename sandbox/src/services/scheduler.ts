@@ -68,7 +68,7 @@ export class Scheduler {
       settleDuePendingTransactions(context, Date.now());
       const room = MAX_DELIVERIES_IN_FLIGHT - this.inFlight.size;
       for (const row of room > 0 ? this.ctx.store.claimDueWebhooks(Date.now(), room) : []) {
-        const delivery = deliverWebhook(this.ctx.store, row, this.ctx.config.webhookRetry, this.stopController.signal)
+        const delivery = deliverWebhook(this.ctx, row, this.stopController.signal)
           .catch((error: unknown) => console.error('webhook delivery failed unexpectedly', error))
           .finally(() => {
             this.inFlight.delete(delivery);

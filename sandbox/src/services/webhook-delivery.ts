@@ -1,6 +1,7 @@
 import type { WebhookRetryOptions } from '../config.ts';
 import { newId } from '../lib/ids.ts';
-import type { Store, WebhookRow } from '../store/store.ts';
+import type { WebhookRow } from '../store/store.ts';
+import type { ServiceContext } from './context.ts';
 
 /** Characters of the endpoint's answer (body, and headers) the delivery log keeps. */
 const MAX_LOGGED_BODY = 2_000;
@@ -49,6 +50,15 @@ interface AttemptResult {
   errorMessage: string | null;
 }
 
+/** What every delivery attempt sends (the dashboard shows the same). */
+export function webhookRequest(row: Pick<WebhookRow, 'event_id' | 'event_type'>): { method: 'POST'; headers: Record<string, string>; body: string } {
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'ProcessOut-Sandbox-Webhooks/1.0' },
+    body: JSON.stringify({ event_id: row.event_id, event_type: row.event_type }),
+  };
+}
+
 async function post(row: WebhookRow, timeoutMs: number, stopSignal: AbortSignal): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -61,9 +71,7 @@ async function post(row: WebhookRow, timeoutMs: number, stopSignal: AbortSignal)
   stopSignal.addEventListener('abort', stop, { once: true });
   try {
     const response = await fetch(row.request_url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'ProcessOut-Sandbox-Webhooks/1.0' },
-      body: JSON.stringify({ event_id: row.event_id, event_type: row.event_type }),
+      ...webhookRequest(row),
       redirect: 'manual',
       signal: controller.signal,
     });
@@ -93,11 +101,11 @@ async function post(row: WebhookRow, timeoutMs: number, stopSignal: AbortSignal)
  * Returns false when the sandbox stopped mid-flight (the row stays claimed and is re-sent on restart).
  */
 export async function deliverWebhook(
-  store: Store,
+  { store, config }: Omit<ServiceContext, 'wake'>,
   row: WebhookRow,
-  retry: WebhookRetryOptions,
   stopSignal: AbortSignal,
 ): Promise<boolean> {
+  const retry = config.webhookRetry;
   const result = await post(row, retry.timeoutMs, stopSignal);
   if (stopSignal.aborted) return false;
   store.transaction(() => {

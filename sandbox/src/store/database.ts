@@ -93,7 +93,11 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 `;
 
 /** Columns added after the first release: a database file written by an older sandbox gets them. */
-const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [{ table: 'webhooks', column: 'response_headers', type: 'TEXT' }];
+const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [
+  { table: 'webhooks', column: 'response_headers', type: 'TEXT' },
+  // The project-level webhook endpoint (--webhook-url, or set on the dashboard).
+  { table: 'projects', column: 'webhook_url', type: 'TEXT' },
+];
 
 function addMissingColumns(db: Database.Database): void {
   for (const { table, column, type } of ADDED_COLUMNS) {

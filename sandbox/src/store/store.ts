@@ -73,6 +73,12 @@ export class Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   /**
+   * Known projects, read on every authenticated request: only upsertProject writes them. Unknown ids
+   * are not kept, so requests with made-up ids cannot grow it.
+   */
+  private readonly projects = new Map<string, Project>();
+
+  /**
    * One wrapper for every transaction (building one per call showed in profiles); nested calls
    * become savepoints, as with any better-sqlite3 transaction function.
    */
@@ -107,10 +113,42 @@ export class Store {
   upsertProject(project: Project): void {
     this.statement('INSERT INTO projects (id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret')
       .run(project.id, project.secret, new Date().toISOString());
+    this.projects.delete(project.id);
   }
 
   findProject(id: string): Project | undefined {
-    return this.statement('SELECT id, secret FROM projects WHERE id = ?').get(id) as Project | undefined;
+    let project = this.projects.get(id);
+    if (!project) {
+      project = this.statement('SELECT id, secret FROM projects WHERE id = ?').get(id) as Project | undefined;
+      if (project) this.projects.set(id, project);
+    }
+    return project;
+  }
+
+  /** The project-level webhook endpoint that receives every event, or null. */
+  projectWebhookUrl(projectId: string): string | null {
+    const row = this.statement('SELECT webhook_url FROM projects WHERE id = ?').get(projectId) as { webhook_url: string | null } | undefined;
+    return row?.webhook_url ?? null;
+  }
+
+  setProjectWebhookUrl(projectId: string, url: string | null): void {
+    this.statement('UPDATE projects SET webhook_url = ? WHERE id = ?').run(url, projectId);
+  }
+
+  /** How many invoices and events the project has (the dashboard's reset page). */
+  countProjectData(projectId: string): { invoices: number; events: number } {
+    return this.statement(
+      'SELECT (SELECT COUNT(*) FROM invoices WHERE project_id = @projectId) AS invoices, (SELECT COUNT(*) FROM events WHERE project_id = @projectId) AS events',
+    ).get({ projectId }) as { invoices: number; events: number };
+  }
+
+  /** Deletes every object of the project (invoices, payments, events, deliveries, idempotency keys); keeps its settings. */
+  deleteProjectData(projectId: string): void {
+    this.transaction(() => {
+      for (const table of ['webhooks', 'events', 'refunds', 'gateway_requests', 'transactions', 'invoices', 'idempotency_keys']) {
+        this.statement(`DELETE FROM ${table} WHERE project_id = ?`).run(projectId);
+      }
+    });
   }
 
   // Gateway configurations
@@ -296,6 +334,17 @@ export class Store {
       due: number | null;
     };
     return row.due;
+  }
+
+  /** The newest attempt of an event's delivery to one URL (the dashboard's "send again"). */
+  latestWebhook(projectId: string, eventId: string, url: string): WebhookRow | undefined {
+    return this.statement('SELECT * FROM webhooks WHERE project_id = ? AND event_id = ? AND request_url = ? ORDER BY seq DESC LIMIT 1')
+      .get(projectId, eventId, url) as WebhookRow | undefined;
+  }
+
+  /** Makes a queued (pending) attempt due now; false when it is no longer pending. */
+  releaseWebhookNow(id: string, nowMs: number): boolean {
+    return this.statement("UPDATE webhooks SET release_at_ms = ? WHERE id = ? AND status = 'pending'").run(nowMs, id).changes === 1;
   }
 
   listWebhooks(projectId: string, eventId: string): Webhook[] {

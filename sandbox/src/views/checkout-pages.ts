@@ -1,6 +1,7 @@
 import { escapeHtml, scriptJson } from '../lib/html.ts';
 import type { GatewayConfiguration } from '../schemas/gateway-configuration.ts';
 import type { StoredInvoice } from '../schemas/invoice.ts';
+import { TEST_OUTCOMES } from '../services/test-outcomes.ts';
 
 // Plain server-rendered pages of the test checkout. Every dynamic value goes through escapeHtml
 // (or scriptJson inside the script), and the only inline style/script carry the CSP nonce.
@@ -74,11 +75,7 @@ ${invoiceSummary(invoice)}
   ${openerOrigin ? `<input type="hidden" name="opener_origin" value="${escapeHtml(openerOrigin)}">` : ''}
   <fieldset>
     <legend>Choose what the provider does</legend>
-    ${button('approve', 'Approve payment', 'Returns a gway_req_ token to the shop', true)}
-    ${button('decline', 'Decline payment', 'Fails the transaction with payment.declined')}
-    ${button('cancel', 'Cancel and go back', 'Returns customer.canceled; the invoice can be paid again')}
-    ${button('pending', 'Leave pending', 'Returns a token; the payment completes a few seconds after capture')}
-    ${button('decline-at-capture', 'Approve, then decline the capture', 'Returns a token; capturing or authorizing with it fails with card.do-not-honor (HTTP 410)')}
+    ${TEST_OUTCOMES.map((entry, index) => button(entry.outcome, entry.label, entry.hint, index === 0)).join('\n    ')}
   </fieldset>
 </form>`,
   );
@@ -92,14 +89,14 @@ export interface ResultPageOptions {
   token: string | null;
   /** JSON string ProcessOut.js expects from the checkout window. */
   openerMessage: string;
-  /** Origin the message is restricted to; null when none is known (the message is not sent). */
+  /** Origin of the page that opened the checkout (its Referer); null when unknown: the message is not sent. */
   targetOrigin: string | null;
   redirectUrl: string | null;
 }
 
 export function resultPage(options: ResultPageOptions): string {
   const { nonce, invoice, heading, message, token, openerMessage, targetOrigin, redirectUrl } = options;
-  // Send the result to the window that opened us (ProcessOut.js), restricted to the shop's origin;
+  // Send the result to the window that opened us (ProcessOut.js), restricted to that window's origin;
   // without an opener (new tab, in-app browser) go to the return URL instead.
   const script = `(function () {
   var message = ${scriptJson(openerMessage)};

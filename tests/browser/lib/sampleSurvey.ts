@@ -60,7 +60,7 @@ function panelState(panel: Locator, awaitClipboard: boolean): Promise<PanelState
       hasCopyButton: element.querySelector('button[data-action="copy"]') !== null,
       badges: Array.from(element.querySelectorAll('[data-verified]')).map((badge) => ({
         status: badge.getAttribute('data-verified-status'),
-        text: badge.textContent?.trim() ?? '',
+        text: badge.textContent.trim(),
       })),
       toggleExpanded: toggle ? toggle.getAttribute('aria-expanded') : undefined,
       hasTryIt: element.querySelector('button[data-action="try-it"]') !== null,
@@ -116,7 +116,7 @@ export async function surveySampleTabs(site: RunningSite): Promise<SampleSurvey>
       const roots = await sampleRoots(page, route, samples);
       for (const [sampleIndex, { tabs: expectedTabs }] of samples.entries()) {
         for (const expected of expectedTabs) {
-          tabs.push(await observeTab(roots[sampleIndex] as Locator, sampleIndex, route, expected));
+          tabs.push(await observeTab(roots[sampleIndex]!, sampleIndex, route, expected));
         }
       }
     }

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { isInstalled, requireTool } from '../../samples/lib/tools';
 import { launchChromium } from './chromium';
-import { freshBuildSnapshot } from './siteBuild';
+import { suiteBuild } from './siteBuild';
 import { mermaidBlocks } from '../../../src/diagrams/sources';
 import { readSource, sitePages, type SitePage } from './sitePages';
 import { serveStatic, type StaticSite } from './staticServer';
@@ -9,7 +9,7 @@ import { serveStatic, type StaticSite } from './staticServer';
 export interface RunningSite {
   /** Where the build is served, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
-  /** The served copy of build/. */
+  /** The served build (the suite's shared one, see `suiteBuild`). */
   readonly buildDir: string;
   readonly browser: Browser;
   /** Every page in the sitemap. */
@@ -42,7 +42,7 @@ export class SiteSession {
 
   readonly start = async (): Promise<void> => {
     if (!isInstalled('chromium')) return;
-    const buildDir = await freshBuildSnapshot();
+    const buildDir = await suiteBuild();
     const pages = await sitePages(buildDir);
     const diagramCounts = new Map<string, number>();
     for (const page of pages) {

@@ -6,7 +6,7 @@ export function groupsShowing(page: Page, label: string): Promise<boolean[]> {
     '[role="tablist"]',
     (lists, wanted) =>
       lists
-        .map((list) => Array.from(list.querySelectorAll('[role="tab"]')).find((tab) => tab.textContent?.trim() === wanted))
+        .map((list) => Array.from(list.querySelectorAll('[role="tab"]')).find((tab) => tab.textContent.trim() === wanted))
         .filter((tab) => tab !== undefined)
         .map((tab) => tab.getAttribute('aria-selected') === 'true'),
     label,
@@ -31,7 +31,7 @@ export function shownTexts(root: Locator, selector: string): Promise<string[]> {
     (element, wanted) =>
       Array.from(element.querySelectorAll(wanted))
         .filter((match) => match.closest('[role="tabpanel"][hidden]') === null)
-        .map((match) => match.textContent ?? ''),
+        .map((match) => match.textContent),
     selector,
   );
 }

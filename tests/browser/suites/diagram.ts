@@ -23,14 +23,14 @@ function snapshotDiagrams(page: Page): Promise<DiagramSnapshot[]> {
       const groups = new Set(Array.from(svg.querySelectorAll('text.actor')).map((text) => text.parentElement));
       const labels = [...groups].map((group) =>
         Array.from(group?.querySelectorAll(':scope > text.actor') ?? [])
-          .map((text) => text.textContent?.trim() ?? '')
+          .map((text) => text.textContent.trim())
           .join(' '),
       );
       const box = svg.querySelector('rect.actor');
       const titleId = svg.getAttribute('aria-labelledby') ?? '';
       return {
         participants: [...new Set(labels)],
-        title: (titleId && svg.querySelector(`[id="${titleId}"]`)?.textContent) || '',
+        title: titleId ? (svg.querySelector(`[id="${titleId}"]`)?.textContent ?? '') : '',
         boxFill: box ? getComputedStyle(box).fill : '',
         markup: svg.outerHTML,
         visible: svg.getBoundingClientRect().width > 0,

@@ -1,7 +1,7 @@
-import type { Locator } from 'playwright-core';
 import { unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
-import { startSandbox } from '../../../sandbox/src/index';
+import { startSandbox } from '@apm-docs/sandbox';
+import { skipOutsideCi } from '../../samples/lib/tools';
 import { sampleRoots, type PageSamples } from '../lib/pageSamples';
 import { watchPageProblems } from '../lib/pageProblems';
 import { sampleSurvey, type TabObservation } from '../lib/sampleSurvey';
@@ -39,7 +39,7 @@ export function sampleTests(session: SiteSession): void {
   it('toggles between the region and the whole file (copying what is shown), with no toggle on tabs that show the whole file', { timeout: 120_000 }, async (context) => {
     const { tabs } = await sampleSurvey(session.ready(context));
     const regionTabs = tabs.filter((observed) => observed.expected.isRegion);
-    if (regionTabs.length === 0) context.skip('no sample on any page shows a region');
+    if (regionTabs.length === 0) skipOutsideCi(context, 'no sample on any page shows a region');
     const wrong: string[] = [];
     for (const observed of tabs) {
       const { toggle, expected } = observed;
@@ -66,14 +66,14 @@ export function sampleTests(session: SiteSession): void {
 
   it("shows each tab's own response under each invoice sample on the APM prerequisites page, and a starter that downloads", { timeout: 120_000 }, async (context) => {
     const site = session.ready(context);
-    const apmPage = (await sampleSurvey(site)).pages.find((page) => page.route === '/apm-prerequisites') as PageSamples;
+    const apmPage = (await sampleSurvey(site)).pages.find((page) => page.route === '/apm-prerequisites')!;
     const browserContext = await newBrowserContext(site);
     try {
       const page = await browserContext.newPage();
       await openRendered(site, page, apmPage.route);
       const roots = await sampleRoots(page, apmPage.route, apmPage.samples);
       for (const [index, { use }] of apmPage.samples.entries()) {
-        const root = roots[index] as Locator;
+        const root = roots[index]!;
         for (const label of ['cURL', 'TypeScript', 'Python', 'Go']) {
           await tab(root, label).click();
           const where = `${use.name} ${label}`;
@@ -141,7 +141,7 @@ export function sampleTests(session: SiteSession): void {
     const target = await builtTryItTarget(site.buildDir);
     const sandbox = await startSandbox();
     const browserContext = await newBrowserContext(site);
-    const siteOrigin = target.siteOrigins[0] as string;
+    const siteOrigin = target.siteOrigins[0]!;
     const failures: string[] = [];
     try {
       await forwardOrigin(browserContext, siteOrigin, site.url);
@@ -157,7 +157,7 @@ export function sampleTests(session: SiteSession): void {
           await visiblePanel(root).locator('button[data-action="try-it"]').click();
           const output = () => visiblePanel(root).locator('[data-try-it-output]').innerText();
           await expect.poll(output, { timeout: 10_000, message: where(observed) }).toMatch(/"success": (true|false)/);
-          if (!/"success": true/.test(await output())) failures.push(`${where(observed)}: ${(await output()).slice(0, 200)}`);
+          if (!(await output()).includes('"success": true')) failures.push(`${where(observed)}: ${(await output()).slice(0, 200)}`);
         }
       }
       expect(problems).toEqual([]);
@@ -184,7 +184,7 @@ export function sampleTests(session: SiteSession): void {
         ),
       )
       .at(0);
-    if (!candidate) return context.skip('no page has a sample that lacks a language another sample on it offers');
+    if (!candidate) return skipOutsideCi(context, 'no page has a sample that lacks a language another sample on it offers');
 
     const browserContext = await newBrowserContext(site);
     try {

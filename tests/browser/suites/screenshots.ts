@@ -33,7 +33,7 @@ function codeBlockFits(page: Page): Promise<CodeBlockFit[]> {
       .map(({ figure, pre }) => {
         const block = pre as HTMLElement;
         const right = block.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(block).paddingRight);
-        const curlLine = Array.from(block.querySelectorAll('.line')).find((line) => /^\s*curl\b/.test(line.textContent ?? ''));
+        const curlLine = Array.from(block.querySelectorAll('.line')).find((line) => /^\s*curl\b/.test(line.textContent));
         return {
           file: figure.querySelector('figcaption')?.textContent ?? '',
           curlLineOverflow: curlLine ? Math.max(0, curlLine.getBoundingClientRect().right - right) : null,

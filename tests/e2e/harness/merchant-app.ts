@@ -1,16 +1,12 @@
-// The browser side of the test merchant site: built only from the browser samples an integrator
-// copies (listApms, openApmCheckout, readApmReturn, sendTokenToBackend), plus the page plumbing.
-// tests/e2e/lib/merchant-site.ts bundles it with esbuild and serves it as /app.js.
+// The browser side of the test merchant site: built only from the browser samples an integrator copies
+// (showApmButtons, hookApmButton, readApmReturn, sendTokenToBackend) on top of ProcessOut.js, which the
+// page loads from the sandbox (its stand-in for https://js.processout.com/processout.js), plus the page
+// plumbing. tests/e2e/lib/merchant-site.ts bundles it with esbuild and serves it as /app.js.
+/// <reference path="../../../samples/processout-js.d.ts" />
 import { readApmReturn, sendTokenToBackend } from "../../../samples/handle-apm-return/handle-apm-return.ts";
-import { listApms } from "../../../samples/list-apms-browser/list-apms-browser.ts";
-import { openApmCheckout, type ApmCheckoutResult } from "../../../samples/open-apm-checkout/open-apm-checkout.ts";
-
-/** What the merchant site's server puts in the page: public values only. */
-interface SiteConfig {
-  apiUrl: string;
-  checkoutUrl: string;
-  projectId: string;
-}
+import { showApmButtons } from "../../../samples/list-apms-browser/list-apms-browser.ts";
+import { hookApmButton, type ApmResult } from "../../../samples/open-apm-checkout/open-apm-checkout.ts";
+import type { SiteConfig } from "../lib/merchant-site.ts";
 
 /** What the merchant backend's /api/pay answers: the transaction the capture sample printed. */
 interface PayAnswer {
@@ -35,7 +31,7 @@ function element(id: string): HTMLElement {
 const config = JSON.parse(element("config").textContent ?? "{}") as SiteConfig;
 const status = element("status");
 
-/** The test reads data-state (and data-invoice-id) from the status line. */
+/** The test reads data-state (and data-invoice-id, data-error-code, …) from the status line. */
 function show(state: string, details: Record<string, string | null> = {}): void {
   status.dataset.state = state;
   for (const [key, value] of Object.entries(details)) {
@@ -49,7 +45,8 @@ async function startPayment(flow: "popup" | "redirect"): Promise<Payment> {
   const response = await fetch("/api/invoices", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ flow }),
+    // ?return=elsewhere: the invoice's return_url is on another origin than this page.
+    body: JSON.stringify({ flow, return: new URLSearchParams(window.location.search).get("return") }),
   });
   if (!response.ok) throw new Error(`/api/invoices answered HTTP ${response.status}`);
   const { invoice_id: invoiceId, order_id: orderId } = (await response.json()) as { invoice_id: string; order_id: string };
@@ -62,63 +59,62 @@ async function payWithToken({ invoiceId, orderId }: Payment, token: string): Pro
   show(answer.transaction.status, { invoiceId, errorCode: answer.transaction.error_code });
 }
 
-async function handleCheckoutResult(payment: Payment, result: ApmCheckoutResult): Promise<void> {
-  const { invoiceId } = payment;
+function showResult(invoiceId: string, result: ApmResult): void {
   switch (result.status) {
-    case "success":
-      await payWithToken(payment, result.token);
-      return;
-    case "error":
-      show("declined", { invoiceId, errorCode: result.errorCode });
-      return;
+    case "submitted": {
+      const { transaction } = result.answer as PayAnswer;
+      return show(transaction.status, { invoiceId, errorCode: transaction.error_code });
+    }
+    case "declined":
+      return show("declined", { invoiceId, errorCode: result.code });
     case "canceled":
-      show("canceled", { invoiceId, reason: result.reason });
-      return;
+      return show("canceled", { invoiceId, windowClosed: String(result.windowClosed) });
     case "blocked":
-      show("blocked", { invoiceId, redirectUrl: result.redirectUrl });
-      return;
+      return show("blocked", { invoiceId, redirectUrl: result.redirectUrl });
+    case "error":
+      return show("error", { invoiceId, errorCode: result.code, message: result.message });
   }
 }
 
-function addButton(label: string, onClick: () => void): void {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.textContent = label;
-  button.addEventListener("click", onClick);
-  element("apms").append(button);
+function listingFailed(error: ProcessOut.Exception): void {
+  show("error", { errorCode: error.code, message: error.message });
 }
 
-/** Popup flow: the APM's page opens in a popup and posts its result back to this page. */
+/** Popup flow: ProcessOut.js opens the APM's page and calls back this page with the result. */
 async function checkoutPage(): Promise<void> {
-  const payment = await startPayment("popup");
-  const { invoiceId } = payment;
-  const apms = await listApms({ apiUrl: config.apiUrl, projectId: config.projectId });
-  for (const apm of apms) {
-    const target = { projectId: config.projectId, invoiceId, gatewayConfigurationId: apm.gatewayConfigurationId, checkoutUrl: config.checkoutUrl };
-    addButton(`Pay with ${apm.displayName}`, () => {
-      // Synchronously, inside the click: an await before this line would get the popup blocked.
-      const result = openApmCheckout(target);
-      show("checkout-open", { invoiceId });
-      result.then((ended) => handleCheckoutResult(payment, ended)).catch(fail);
-    });
-  }
-  show("ready", { invoiceId });
+  const { invoiceId, orderId } = await startPayment("popup");
+  showApmButtons({
+    projectId: config.projectId,
+    invoiceId,
+    container: element("apms"),
+    onButton: (button, apm) => {
+      button.addEventListener("click", () => show("checkout-open", { invoiceId }));
+      hookApmButton(button, apm, { orderId, payEndpoint: "/api/pay", onResult: (result) => showResult(invoiceId, result) });
+      show("ready", { invoiceId });
+    },
+    onError: listingFailed,
+  });
 }
 
 /** Backend-redirect flow: this tab goes to the APM's page and comes back to /checkout/return?token=…. */
 async function redirectCheckoutPage(): Promise<void> {
   const { invoiceId, orderId } = await startPayment("redirect");
-  const apms = await listApms({ apiUrl: config.apiUrl, projectId: config.projectId });
-  for (const apm of apms) {
-    addButton(`Pay with ${apm.displayName}`, () => {
-      // The return URL carries neither: remember them for the return page.
-      sessionStorage.setItem(INVOICE_KEY, invoiceId);
-      sessionStorage.setItem(ORDER_KEY, orderId);
-      const query = new URLSearchParams({ invoice_id: invoiceId, gateway_configuration_id: apm.gatewayConfigurationId });
-      window.location.assign(`/api/redirect?${query}`);
-    });
-  }
-  show("ready", { invoiceId });
+  showApmButtons({
+    projectId: config.projectId,
+    invoiceId,
+    container: element("apms"),
+    onButton: (button, apm) => {
+      button.addEventListener("click", () => {
+        // The return URL carries neither: remember them for the return page.
+        sessionStorage.setItem(INVOICE_KEY, invoiceId);
+        sessionStorage.setItem(ORDER_KEY, orderId);
+        const query = new URLSearchParams({ invoice_id: invoiceId, gateway_configuration_id: apm.id });
+        window.location.assign(`/api/redirect?${query}`);
+      });
+      show("ready", { invoiceId });
+    },
+    onError: listingFailed,
+  });
 }
 
 async function returnPage(): Promise<void> {

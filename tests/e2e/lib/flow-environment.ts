@@ -1,5 +1,5 @@
 // What both end-to-end suites start: the sandbox, and the webhook sample listening for its events.
-import { DEMO_PROJECT, startSandbox, type RunningSandbox } from "../../../sandbox/src/index.ts";
+import { DEMO_PROJECT, startSandbox, type RunningSandbox } from "@apm-docs/sandbox";
 import { findSampleFile } from "../../samples/lib/discover.ts";
 import { startServerSample, type RunningServerSample, type SampleEnvironment } from "../../samples/lib/sample-runner.ts";
 import { WEBHOOK_LISTENING } from "../../samples/lib/scenarios.ts";

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { DEMO_PROJECT } from "../../../sandbox/src/index.ts";
+import { DEMO_PROJECT } from "@apm-docs/sandbox";
 import { findSampleFile } from "../../samples/lib/discover.ts";
 import { parseJsonOutput, runSample, type SampleEnvironment } from "../../samples/lib/sample-runner.ts";
 
@@ -14,6 +14,13 @@ export interface MerchantSiteOptions {
   sandboxUrl: string;
   /** Where the invoices created for the popup flow send their webhooks. */
   webhookUrl: string;
+}
+
+/** What the page gets from the server: public values only. */
+export interface SiteConfig {
+  /** Where the page loads ProcessOut.js from: the sandbox's stand-in for https://js.processout.com/processout.js. */
+  processOutJsUrl: string;
+  projectId: string;
 }
 
 export interface MerchantSite {
@@ -45,7 +52,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-function page(name: string, title: string, config: object): string {
+/** A page of the shop: ProcessOut.js (here the sandbox's stand-in) first, then the shop's own script. */
+function page(name: string, title: string, config: SiteConfig): string {
   // The JSON goes in a non-executed script element; "<" is escaped so it cannot close the element.
   const json = JSON.stringify(config).replace(/</g, "\\u003c");
   return `<!doctype html>
@@ -56,6 +64,7 @@ function page(name: string, title: string, config: object): string {
 <p id="status" role="status" data-state="loading">loading</p>
 <div id="apms"></div>
 <script type="application/json" id="config">${json}</script>
+<script src="${escapeHtml(config.processOutJsUrl)}"></script>
 <script src="/app.js"></script>
 </body>
 </html>`;
@@ -89,7 +98,8 @@ export async function startMerchantSite(options: MerchantSiteOptions): Promise<M
     const result = await runSample(findSampleFile(folder, "typescript"), environment(extra));
     return { ok: result.exitCode === 0, output: result.stdout.trim() ? parseJsonOutput(result) : null, stderr: result.stderr };
   };
-  const config = { apiUrl: options.sandboxUrl, checkoutUrl: `${options.sandboxUrl}/checkout`, projectId: DEMO_PROJECT.id };
+  const config: SiteConfig = { processOutJsUrl: `${options.sandboxUrl}/processout.js`, projectId: DEMO_PROJECT.id };
+  const checkoutUrl = `${options.sandboxUrl}/checkout`;
   const invoiceOfOrder = new Map<string, string>();
 
   const routes: Record<string, (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>> = {
@@ -101,8 +111,9 @@ export async function startMerchantSite(options: MerchantSiteOptions): Promise<M
 
     // Diagram steps 2–5: the backend creates the invoice.
     "POST /api/invoices": async (request, response) => {
-      const { flow } = await readJson(request);
-      const returnUrl = `${origin}/checkout/return`;
+      const { flow, return: returnTo } = await readJson(request);
+      // "elsewhere": the same return page under another origin (localhost instead of 127.0.0.1).
+      const returnUrl = returnTo === "elsewhere" ? `${origin.replace("127.0.0.1", "localhost")}/checkout/return` : `${origin}/checkout/return`;
       const created =
         flow === "redirect"
           ? await runTypeScriptSample("create-invoice-backend-redirect", { RETURN_URL: returnUrl })
@@ -118,7 +129,7 @@ export async function startMerchantSite(options: MerchantSiteOptions): Promise<M
     // Backend redirect: build the APM's checkout URL and send the browser there.
     "GET /api/redirect": async (_request, response, url) => {
       const built = await runTypeScriptSample("build-apm-redirect-url", {
-        PROCESSOUT_CHECKOUT_URL: config.checkoutUrl,
+        PROCESSOUT_CHECKOUT_URL: checkoutUrl,
         INVOICE_ID: url.searchParams.get("invoice_id") ?? "",
         GATEWAY_CONFIGURATION_ID: url.searchParams.get("gateway_configuration_id") ?? "",
       });

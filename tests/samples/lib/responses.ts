@@ -16,7 +16,7 @@ export const NORMALISED_TIME = "2025-01-01T00:00:00.000Z";
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 /** Random IDs the sandbox mints (`iv_` + 32 alphanumerics…), and gateway configuration IDs. */
-const IDS = /\b(iv|tr_op|tr|ev|wh|gway_conf)_([A-Za-z0-9]{8,})/g;
+const IDS = /\b(iv|tr_op|tr|ev|wh|refd|gway_conf)_([A-Za-z0-9]{8,})/g;
 /** Checkout tokens: base64, possibly URL-encoded in a return URL. */
 const TOKENS = /\b(gway_req)_([A-Za-z0-9+/=%]+)/g;
 

@@ -1,4 +1,4 @@
-import { DEMO_PROJECT } from "../../../sandbox/src/index.ts";
+import { DEMO_PROJECT } from "@apm-docs/sandbox";
 
 /** A transaction as the sandbox returns it, with the fields the suites check. */
 export interface Transaction {
@@ -73,6 +73,10 @@ export function sandboxApi(baseUrl: string) {
     },
     async transaction(invoiceId: string): Promise<Transaction> {
       return (await call<{ transaction: Transaction }>("GET", `/invoices/${encodeURIComponent(invoiceId)}/transactions`)).transaction;
+    },
+    /** A transaction's refunds, oldest first. */
+    async refunds(transactionId: string): Promise<Record<string, unknown>[]> {
+      return (await call<{ refunds: Record<string, unknown>[] }>("GET", `/transactions/${encodeURIComponent(transactionId)}/refunds`)).refunds;
     },
     /** The events of one invoice's transaction, oldest first. */
     async eventsOf(invoiceId: string): Promise<ProcessOutEvent[]> {

@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEMO_PROJECT } from "../../../sandbox/src/index.ts";
+import { DEMO_PROJECT } from "@apm-docs/sandbox";
 import type { SampleExpectation } from "../expectations.ts";
 import type { SampleFile } from "../../../src/sample-files/index.ts";
 import type { RunResult } from "./run.ts";
@@ -216,6 +216,55 @@ export function defineRunTests(file: SampleFile, expectation: SampleExpectation,
         expect(failureOutput(result)).toContain("resource.event.not-found");
       }, 60_000);
       rejectsWrongSecret(async () => ({ EVENT_ID: (await capturedEvent()).event.id }));
+      return;
+    }
+
+    case "refunds-payment": {
+      const { refund } = expectation;
+      /** A captured payment of the invoice every page shows: 9.99 USD. */
+      const capturedTransaction = async () => {
+        const { invoiceId, token } = await invoiceWithToken();
+        const transaction = await suite.api().pay(invoiceId, "capture", token);
+        return { invoiceId, transactionId: transaction.id };
+      };
+      const refundOf = (output: unknown) =>
+        file.language === "curl"
+          ? resourceOf(file, output, "refund")
+          : ((output as { refunds: Record<string, unknown>[] }).refunds.at(-1) as Record<string, unknown>);
+      it("refunds part of a captured payment, then the rest: the transaction turns refunded", async (context) => {
+        ready(context);
+        const { invoiceId, transactionId } = await capturedTransaction();
+        const partial = await succeed({ TRANSACTION_ID: transactionId, REFUND_AMOUNT: "4.00" });
+        expect(refundOf(partial)).toMatchObject({ id: expect.stringMatching(/^refd_/), amount: "4.00", ...refund });
+        if (file.language !== "curl") {
+          expect(partial).toMatchObject({ transaction: { id: transactionId, status: "completed", refunded: false, refunded_amount: "4.00", available_amount: "5.99" } });
+        }
+        expect(await suite.api().transaction(invoiceId)).toMatchObject({ status: "completed", refunded: false, refunded_amount: "4.00", available_amount: "5.99" });
+
+        const rest = await succeed({ TRANSACTION_ID: transactionId, REFUND_AMOUNT: "5.99" });
+        expect(refundOf(rest)).toMatchObject({ amount: "5.99", ...refund });
+        expect(await suite.api().transaction(invoiceId)).toMatchObject({ status: "refunded", refunded: true, refunded_amount: "9.99", available_amount: "0.00" });
+        const refunds = await suite.api().refunds(transactionId);
+        expect(refunds).toEqual([expect.objectContaining({ amount: "4.00", ...refund }), expect.objectContaining({ amount: "5.99", ...refund })]);
+        const refundedEvents = (await suite.api().eventsOf(invoiceId)).filter((event) => event.name === "transaction.refunded");
+        expect(refundedEvents.map((event) => event.data.transaction?.status)).toEqual(["completed", "refunded"]);
+      }, 60_000);
+      it("exits non-zero with request.validation.invalid-amount for more than is left, and refunds nothing", async (context) => {
+        ready(context);
+        const { invoiceId, transactionId } = await capturedTransaction();
+        const result = await runWith({ TRANSACTION_ID: transactionId, REFUND_AMOUNT: "10.00" });
+        expect(result.exitCode).not.toBe(0);
+        expect(failureOutput(result)).toContain("request.validation.invalid-amount");
+        expect(await suite.api().transaction(invoiceId)).toMatchObject({ status: "completed", refunded_amount: "0" });
+        expect(await suite.api().refunds(transactionId)).toEqual([]);
+      }, 60_000);
+      it("exits non-zero with resource.transaction.not-found for a transaction that does not exist", async (context) => {
+        ready(context);
+        const result = await runWith({ TRANSACTION_ID: "tr_doesNotExist", REFUND_AMOUNT: "1.00" });
+        expect(result.exitCode).not.toBe(0);
+        expect(failureOutput(result)).toContain("resource.transaction.not-found");
+      }, 60_000);
+      rejectsWrongSecret(async () => ({ TRANSACTION_ID: (await capturedTransaction()).transactionId, REFUND_AMOUNT: "1.00" }));
       return;
     }
 

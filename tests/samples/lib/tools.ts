@@ -19,13 +19,17 @@ interface SkippableContext {
 }
 
 /**
- * Call at the top of a test that needs a system tool. Locally a missing tool skips the test with
- * "skipped: <tool> not installed"; in CI (CI=true) it fails, so a broken CI image cannot go green.
+ * The one way a test skips itself: locally with "skipped: <reason>"; in CI (CI=true) it fails instead,
+ * so a broken CI image or a vanished case cannot go green.
  */
-export function requireTool(context: SkippableContext, tool: Tool): void {
-  if (isInstalled(tool)) return;
+export function skipOutsideCi(context: SkippableContext, reason: string): never {
   if (process.env.CI === "true") {
-    throw new Error(`${tool} is not installed, and CI=true requires it (see .ci/run)`);
+    throw new Error(`${reason}, and CI=true runs every test (see .ci/run)`);
   }
-  context.skip(`skipped: ${tool} not installed`);
+  return context.skip(`skipped: ${reason}`);
+}
+
+/** Call at the top of a test that needs a system tool: skips it locally when the tool is missing, fails it in CI. */
+export function requireTool(context: SkippableContext, tool: Tool): void {
+  if (!isInstalled(tool)) skipOutsideCi(context, `${tool} not installed`);
 }

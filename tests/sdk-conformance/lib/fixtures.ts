@@ -4,7 +4,7 @@
 // rule fails loudly, so new facts cannot be replayed with made-up objects.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DEMO_PROJECT } from "../../../sandbox/src/index.ts";
+import { DEMO_PROJECT } from "@apm-docs/sandbox";
 
 /** The recipe texts (`fixtures.recipes`) these constants follow. */
 const FRESH_INVOICE = { name: "Amazing item", amount: "9.99", currency: "USD", return_url: "https://www.example.com/checkout/return" };

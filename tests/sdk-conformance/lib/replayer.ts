@@ -1,7 +1,7 @@
 // Replays one SDK's recorded traffic against a fresh in-process sandbox, as shared/reference/sdk/README.md
 // describes: placeholders filled from fixtures bound per sample/call (entries of one sample or call
 // share them, in file order), Basic auth of the demo project, the raw query and body bytes as sent.
-import { DEMO_PROJECT, startSandbox } from "../../../sandbox/src/index.ts";
+import { DEMO_PROJECT, startSandbox } from "@apm-docs/sandbox";
 import { FixtureWorld, type Bindings } from "./fixtures.ts";
 import { decodedJson, sendRaw } from "./http.ts";
 import { groupOf, type RecordedRequest, type Traffic } from "./reference.ts";

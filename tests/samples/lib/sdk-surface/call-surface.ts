@@ -3,6 +3,7 @@
 // accessors (PHP getters, Ruby readers) come from the surface.md lines that list them, completed by
 // the field tables of decoding.md §3 that surface.md points to for the full list.
 import { readReference, surfaceSection } from "./reference.ts";
+import { addRefundCalls } from "./refund-surface.ts";
 
 export type SdkType =
   | { kind: "class"; name: string }
@@ -196,6 +197,7 @@ export function phpSurface(): CallSurface {
     if (line.startsWith("//") && line.includes("::")) addAccessorList(surface, line.replace(/^\/\/\s*(getters:)?/, ""), "::");
   }
   addErrors(surface, bullet(section, "Errors"), /`(\w+Exception)`/g, /`(\w+)\(\)`/g, "Exceptions\\");
+  addRefundCalls(surface);
   addDecodedFields(surface);
   shareReturnShapes(surface);
   return surface;
@@ -234,6 +236,7 @@ export function rubySurface(): CallSurface {
     addMethod(surface, "Client", name ?? "", { minArgs: count, maxArgs: count, returns: UNKNOWN, source: "surface.md: Host override" });
   }
   addErrors(surface, bullet(section, "Errors"), /`(ProcessOut::\w+Error|\w+Error)`/g, /`#(\w+)`/g, "");
+  addRefundCalls(surface);
   addDecodedFields(surface);
   shareReturnShapes(surface);
   return surface;

@@ -45,6 +45,15 @@ func (c *ProcessOut) NewGatewayConfiguration(prefill ...*GatewayConfiguration) *
 }
 func (c *ProcessOut) NewEvent(prefill ...*Event) *Event { return &Event{client: c} } // :331
 
+// NewRefund: not in surface.md; the SDK's processout.go, beside NewProject (see refund.go).
+func (c *ProcessOut) NewRefund(prefill ...*Refund) *Refund {
+	if len(prefill) == 1 {
+		prefill[0].client = c
+		return prefill[0]
+	}
+	return &Refund{client: c}
+}
+
 // Pointer helpers (types.go).
 func String(s string) *string     { return &s }
 func Int64(i int64) *int64        { return &i }

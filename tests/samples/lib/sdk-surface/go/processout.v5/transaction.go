@@ -12,6 +12,10 @@ type Transaction struct {
 	ErrorCode      *string            `json:"error_code,omitempty"`
 	ErrorMessage   *string            `json:"error_message,omitempty"`
 	Status         *string            `json:"status,omitempty"`
+	// decoding.md §3 Transaction: the fields a refund changes.
+	RefundedAmount  *string `json:"refunded_amount,omitempty"`
+	AvailableAmount *string `json:"available_amount,omitempty"`
+	Refunded        *bool   `json:"refunded,omitempty"`
 	Metadata       *map[string]string `json:"metadata,omitempty"`
 
 	client *ProcessOut

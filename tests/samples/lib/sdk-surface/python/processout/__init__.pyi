@@ -12,5 +12,6 @@ from .event import Event as Event
 from .gateway import Gateway as Gateway
 from .gatewayconfiguration import GatewayConfiguration as GatewayConfiguration
 from .invoice import Invoice as Invoice
+from .refund import Refund as Refund
 from .transaction import Transaction as Transaction
 from .webhook import Webhook as Webhook

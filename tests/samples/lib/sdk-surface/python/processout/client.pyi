@@ -4,6 +4,7 @@ from typing import Any
 from .event import Event
 from .gatewayconfiguration import GatewayConfiguration
 from .invoice import Invoice
+from .refund import Refund
 from .transaction import Transaction
 
 class ProcessOut:
@@ -18,3 +19,5 @@ class ProcessOut:
     def new_transaction(self, prefill: dict[str, Any] | None = None) -> Transaction: ...  # client.py:358
     def new_gateway_configuration(self, prefill: dict[str, Any] | None = None) -> GatewayConfiguration: ...  # client.py:190
     def new_event(self, prefill: dict[str, Any] | None = None) -> Event: ...  # client.py:126
+    # Not in surface.md: processout/client.py of the SDK source, beside new_project (see refund.pyi).
+    def new_refund(self, prefill: dict[str, Any] | None = None) -> Refund: ...

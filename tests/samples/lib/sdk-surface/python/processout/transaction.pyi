@@ -11,5 +11,9 @@ class Transaction:
     invoice_id: Any
     amount: Any
     captured_amount: Any
+    # decoding.md §3 Transaction: the fields a refund changes.
+    refunded_amount: Any
+    available_amount: Any
+    refunded: Any
     operations: list[TransactionOperation]
     def find(self, transaction_id: str, options: dict[str, Any] = ...) -> Transaction: ...  # :1393
