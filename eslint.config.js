@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   {
     // Scripts the sandbox serves to browsers as they are (its ProcessOut.js stand-in).
-    files: ['sandbox/src/processout-js/*.js'],
+    files: ['sandbox/**/processout-js/*.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
   {

@@ -76,8 +76,9 @@ async function profileCreateInvoice(dir: string): Promise<void> {
   } finally {
     await server.stop(); // the CLI exits on SIGTERM, and Node writes the profile as it exits
   }
-  const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no .cpuprofile in ${profileDir}`);
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main one (tsx's loader runs in another).
+  const file = readdirSync(profileDir).find((name) => /\.\d+\.0\.\d+\.cpuprofile$/.test(name));
+  if (!file) throw new Error(`no main-thread .cpuprofile in ${profileDir}`);
   const summary = summariseCpuProfile(join(profileDir, file), REPO_ROOT, window, PROFILE_TOP);
   const perRequestUs = (summary.busyMs * 1000) / (run.rps * PROFILE_S);
   const show = (title: string, items: ProfileItem[]) => {

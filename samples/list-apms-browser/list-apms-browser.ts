@@ -4,7 +4,7 @@
 // Load ProcessOut.js on the page before this code runs; it defines the global `ProcessOut`:
 //   <script src="https://js.processout.com/processout.js"></script>
 // Against the local sandbox, load its stand-in instead: <script src="http://127.0.0.1:4010/processout.js"></script>
-// Types for ProcessOut.js: processout-js.d.ts, shipped with these samples.
+// Types for ProcessOut.js: samples/processout-js.d.ts in the source of these docs (copy it into your project).
 //
 // Usage, once your backend has created the invoice:
 //   showApmButtons({ projectId, invoiceId, container, onButton: (button, apm) => hookApmButton(button, apm, …) });

@@ -1,6 +1,6 @@
 // Send the customer to the APM they picked, with ProcessOut.js, and hand the token to your backend.
 // Browser TypeScript (ES2022 + DOM): copy it into your frontend and bundle it with your code.
-// ProcessOut.js must be on the page (see list-apms-browser); types: processout-js.d.ts.
+// ProcessOut.js must be on the page (see list-apms-browser); types: samples/processout-js.d.ts.
 //
 // Usage, for each APM button showApmButtons() adds:
 //   hookApmButton(button, apm, { orderId, payEndpoint: "/checkout/pay", onResult: (result) => … });

@@ -101,9 +101,9 @@ describe('Host allow-list on a wildcard bind', () => {
     const sandbox = await startTestSandbox({ host: '0.0.0.0' });
     try {
       const port = Number(new URL(sandbox.url).port);
-      const answer = await rawRequest(port, `GET / HTTP/1.1\r\nHost: ${external}:${port}\r\nAuthorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`, { host: external! });
+      const answer = await rawRequest(port, `GET / HTTP/1.1\r\nHost: ${external}:${port}\r\nAuthorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`, { host: external });
       expect(answer.status, answer.raw).toBe(200);
-      const spoofed = await rawRequest(port, `GET / HTTP/1.1\r\nHost: 192.0.2.1:${port}\r\nAuthorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`, { host: external! });
+      const spoofed = await rawRequest(port, `GET / HTTP/1.1\r\nHost: 192.0.2.1:${port}\r\nAuthorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`, { host: external });
       expect(spoofed.status, spoofed.raw).toBe(421);
     } finally {
       await sandbox.close();

@@ -60,7 +60,8 @@ export function testOutcomesNodes(): RootContent[] {
       ],
     }),
   );
-  const table: Table = { type: 'table', align: [], children: [header, ...rows] };
+  // mdast-util-to-hast emits as many cells per row as `align` has entries.
+  const table: Table = { type: 'table', align: HEADER.map(() => null), children: [header, ...rows] };
   return [table];
 }
 

@@ -41,7 +41,7 @@ describe(`the TypeScript client block (the region of samples/${CANONICAL_FOLDER}
 
   it.each(carriers.map((file) => [file.relativePath, file] as const))("%s carries it once, byte for byte", (_relativePath, file) => {
     const copies = clientBlockCopies(readFileSync(file.path, "utf8"), block);
-    expect(copies, `paste the region of ${canonicalFile.relativePath} once: no other line starts the block`).toHaveLength(1);
+    expect(copies, `one copy of the region of ${canonicalFile.relativePath}, starting with its first line`).toHaveLength(1);
     expect(copies[0]).toEqual(block);
   });
 });

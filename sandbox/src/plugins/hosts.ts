@@ -21,6 +21,15 @@ export interface Authority {
 
 /** Parses a `Host` header value; null when it is not a valid `host[:port]`. */
 export function parseAuthority(value: string): Authority | null {
+  // Every request parses its Host twice (the host check, then the URLs it answers with), and a
+  // client sends the same one each time: the last result is kept (one entry, so nothing grows).
+  if (value !== lastParsed.value) lastParsed = { value, authority: parseAuthorityOnce(value) };
+  return lastParsed.authority;
+}
+
+let lastParsed: { value: string | undefined; authority: Authority | null } = { value: undefined, authority: null };
+
+function parseAuthorityOnce(value: string): Authority | null {
   const host = value.toLowerCase();
   const match = AUTHORITY.exec(host);
   if (!match) return null;

@@ -32,8 +32,7 @@
     "customer.canceled": "The customer canceled the payment.",
     "customer.popup-blocked": "The browser blocked the payment window. Open it from a click handler, before any await.",
     "payment.declined": "The payment was declined.",
-    "processout-js.missing-project-id": "Give new ProcessOut.ProcessOut() your project ID.",
-    "processout-js.missing-invoice-id": "Give fetchGatewayConfigurations() the invoiceID of the payment.",
+    "processout-js.missing-project-id": "Your project ID was not given to new ProcessOut.ProcessOut().",
     "processout-js.network-issue": "ProcessOut could not be reached. Check the network and try again.",
     "processout-js.no-customer-action": "There was nothing for the customer to do on the payment page.",
   };
@@ -128,8 +127,7 @@
 
     fetchGatewayConfigurations(options, success, error) {
       var client = this;
-      var invoiceId = options && options.invoiceID;
-      if (!invoiceId) return error(new Exception("processout-js.missing-invoice-id"));
+      var invoiceId = options.invoiceID;
       // options.filter goes out as it is: the real library sends filter=undefined when there is none.
       this.apiRequest("GET", "/gateway-configurations", { filter: options.filter, expand_merchant_accounts: "true" }, function (body) {
         success(body.gateway_configurations.map(function (conf) {

@@ -92,7 +92,8 @@ function seedConfiguration(projectId: string, seed: SeedGateway, createdAt: stri
       flows: seed.flows,
       tags: seed.tags,
       can_pull_transactions: false,
-      can_refund: false,
+      // The sandbox refunds payments made with any of its gateways (services/refunds.ts).
+      can_refund: true,
       is_oauth_authentication: false,
       description: seed.description,
     },

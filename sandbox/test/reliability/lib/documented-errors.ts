@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 // the page integrators read. A code the sandbox sends but does not document fails the tests.
 // In a cell, `…missing-amount` abbreviates the first code's prefix (`request.validation.`).
 
-const README = new URL('../../../sandbox/README.md', import.meta.url);
+const README = new URL('../../../README.md', import.meta.url);
 
 function errorCodeTable(markdown: string): string[] {
   const start = markdown.indexOf('### Error codes');
