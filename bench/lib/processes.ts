@@ -164,13 +164,20 @@ export function spawnServer(command: string, args: string[], options: SpawnOptio
   });
 }
 
+/** The node flags of a script's `#!/usr/bin/env -S node …` line: how its command starts it. */
+function shebangNodeArgs(script: string): string[] {
+  const shebang = /^#!\/usr\/bin\/env -S node (.*)$/m.exec(readFileSync(script, 'utf8').split('\n', 1)[0] ?? '');
+  if (!shebang) throw new Error(`${script} does not start with "#!/usr/bin/env -S node …"`);
+  return shebang[1]!.trim().split(/\s+/);
+}
+
 /**
  * The sandbox as `npm run sandbox` starts it, in its own Node process (tsx loader, no npx wrapper).
  * With `logFile`, its request log goes there (`--port` must then be given: readiness is probed).
  * `nodeArgs` go to Node itself (e.g. `--cpu-prof`).
  */
 export async function spawnSandboxCli(args: string[], logFile?: string, nodeArgs: string[] = []): Promise<ChildServer> {
-  const cliArgs = [...nodeArgs, '--import', 'tsx', SANDBOX_CLI, ...args];
+  const cliArgs = [...nodeArgs, ...shebangNodeArgs(SANDBOX_CLI), SANDBOX_CLI, ...args];
   if (logFile === undefined) return spawnServer(process.execPath, cliArgs, { readiness: { line: /listening on (http:\/\/\S+)/ } });
   const port = args[args.indexOf('--port') + 1];
   if (!port || port === '0') throw new Error('spawnSandboxCli with a log file needs --port N');

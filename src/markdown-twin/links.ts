@@ -11,3 +11,15 @@ export function resolveDocLink(url: string, fromFile: string, twinBySourceFile: 
   const twin = twinBySourceFile.get(path.resolve(path.dirname(fromFile), decodeURIComponent(target)));
   return twin && (hash ? `${twin}#${hash}` : twin);
 }
+
+/** Docusaurus's escape hatch for a file the site serves that is no page: `pathname:///x.d.ts`. */
+const PATHNAME_PROTOCOL = 'pathname://';
+
+/**
+ * Points a `pathname://` link at the address the HTML page links to (its path below the base URL):
+ * `pathname:///sample-files/a.d.ts` → `/sample-files/a.d.ts`. Any other link is left alone (undefined).
+ */
+export function resolveAssetLink(url: string, baseUrl: string): string | undefined {
+  if (!url.startsWith(`${PATHNAME_PROTOCOL}/`)) return undefined;
+  return `${baseUrl.replace(/\/$/, '')}${url.slice(PATHNAME_PROTOCOL.length)}`;
+}

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedContent, DocMetadata } from '@docusaurus/plugin-content-docs';
 import type { Plugin } from '@docusaurus/types';
-import { resolveDocLink } from '../markdown-twin/links';
+import { resolveAssetLink, resolveDocLink } from '../markdown-twin/links';
 import { formatLlmsTxt, llmsTxtPageUrl } from '../markdown-twin/llmsTxt';
 import { mdxToMarkdown } from '../markdown-twin/toMarkdown';
 import { markdownTwinUrl } from '../markdown-twin/twinUrl';
@@ -61,7 +61,7 @@ export default function markdownTwin(options: MarkdownTwinOptions): () => Plugin
           { title: doc.title, description: doc.description, source: await readFile(file, 'utf8') },
           {
             readSample: (name) => readSampleCode({ siteDir: options.siteDir, samplesDir: options.samplesDir, name }),
-            resolveLink: (url) => resolveDocLink(url, file, twinBySource),
+            resolveLink: (url) => resolveAssetLink(url, baseUrl) ?? resolveDocLink(url, file, twinBySource),
           },
         );
         const target = outFile(markdownTwinUrl(doc.permalink));

@@ -14,6 +14,7 @@ import { readApmReturn } from "../../samples/handle-apm-return/handle-apm-return
 import { chromiumInstalled, launchChromium } from "./lib/browser.ts";
 import { PENDING_DELAY_MS, startFlowEnvironment, verifiedEvent, verifiedEventsOf, type FlowEnvironment } from "./lib/flow-environment.ts";
 import { startMerchantSite, type MerchantSite } from "./lib/merchant-site.ts";
+import { openSandboxDashboard } from "./lib/sandbox-dashboard.ts";
 
 const TEST_APM_BUTTON = "Pay with Test APM (redirect)";
 
@@ -94,6 +95,22 @@ describe("APM redirect flow in Chromium, popup opened by ProcessOut.js", () => {
     expect(await api.transaction(invoiceId)).toMatchObject({ status: "completed" });
     const captured = await verifiedEvent(flow.webhook, invoiceId, "transaction.captured");
     expect(captured).toMatchObject({ status: "completed", transaction_id: expect.stringMatching(/^tr_/) });
+
+    // The sandbox dashboard, signed in with the project credentials, shows that very delivery and the history.
+    const dashboard = await openSandboxDashboard(browser!, flow.sandbox.url);
+    context.onTestFinished(() => dashboard.close());
+    expect(await dashboard.deliveryAttempts(captured.event_id)).toEqual([
+      {
+        heading: `Attempt 1 to ${flow.webhook.url}: delivered`,
+        request: `POST ${flow.webhook.url}`,
+        answer: expect.stringMatching(/^delivered — HTTP 2\d\d$/),
+      },
+    ]);
+    expect(await dashboard.statusHistory(invoiceId)).toEqual([
+      { status: "waiting", because: "created with the invoice" },
+      { status: "authorized", because: "transaction.authorized" },
+      { status: "completed", because: "transaction.captured" },
+    ]);
   }, 60_000);
 
   it("decline: the page shows payment.declined and the webhook verifies transaction.failed", async (context) => {

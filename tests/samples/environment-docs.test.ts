@@ -31,10 +31,17 @@ describe.each(DOCUMENTS)("%s", (document) => {
 
 /** The samples whose excerpt, in some language, uses a `client` it does not build itself. */
 const CLIENT_BUILDER = "set-up-client";
+/** `const client = …`, `client = …`, `client := …`, `$client = …`: the excerpt makes its own (e.g. ProcessOut.js's). */
+const BUILDS_CLIENT = /(?:\b(?:const|let|var)\s+client\b|(?:^|\s|\$)client\s*:?=[^=])/m;
 const usesClient = new Set(
   discoverSamples()
     .filter((folder) => folder.name !== CLIENT_BUILDER)
-    .filter((folder) => folder.files.some((file) => /\bclient\b/.test(readRegion(readFileSync(file.path, "utf8"), sampleLanguage(file.language)).code)))
+    .filter((folder) =>
+      folder.files.some((file) => {
+        const { code } = readRegion(readFileSync(file.path, "utf8"), sampleLanguage(file.language));
+        return /\bclient\b/.test(code) && !BUILDS_CLIENT.test(code);
+      }),
+    )
     .map((folder) => folder.name),
 );
 const CLIENT_ORIGIN = "set-up-your-environment.mdx#create-the-client";

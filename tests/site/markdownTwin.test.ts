@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { resolveDocLink } from '../../src/markdown-twin/links';
+import { resolveAssetLink, resolveDocLink } from '../../src/markdown-twin/links';
 import { formatLlmsTxt, llmsTxtPageUrl } from '../../src/markdown-twin/llmsTxt';
 import { MarkdownTwinError, mdxToMarkdown } from '../../src/markdown-twin/toMarkdown';
 import { markdownTwinUrl } from '../../src/markdown-twin/twinUrl';
@@ -142,5 +142,16 @@ describe('llmsTxtPageUrl', () => {
   it('links it from the site root otherwise, never on the dev server address', () => {
     expect(llmsTxtPageUrl('/apm-prerequisites.md', undefined)).toBe('/apm-prerequisites.md');
     expect(llmsTxtPageUrl('/docs/index.md', '')).toBe('/docs/index.md');
+  });
+});
+
+describe('resolveAssetLink', () => {
+  it('turns a pathname:// link to a served file into its address below the base URL, as the page links it', () => {
+    expect(resolveAssetLink('pathname:///sample-files/processout-js.d.ts', '/')).toBe('/sample-files/processout-js.d.ts');
+    expect(resolveAssetLink('pathname:///sample-files/processout-js.d.ts', '/docs/')).toBe('/docs/sample-files/processout-js.d.ts');
+  });
+
+  it('leaves every other link to resolveDocLink', () => {
+    for (const url of ['./set-up.mdx', '/sample-files/a.d.ts', 'https://docs.example/x', '#anchor']) expect(resolveAssetLink(url, '/')).toBeUndefined();
   });
 });

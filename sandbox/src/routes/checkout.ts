@@ -98,17 +98,18 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { project_id: projectId, invoice_id: invoiceId } = request.params;
+      let invoice: StoredInvoice;
       try {
-        const { invoice } = loadInvoice(services, projectId, invoiceId);
-        const links = services.store
-          .listGatewayConfigurations(projectId)
-          .filter(isApm)
-          .map((conf) => ({ label: conf.gateway.display_name, href: checkoutPath(projectId, invoice.id, conf.id) }));
-        const nonce = newNonce();
-        return sendHtml(reply, 200, hostedCheckoutPage({ nonce, invoice, links }), nonce);
+        ({ invoice } = loadInvoice(services, projectId, invoiceId));
       } catch (error) {
         return sendErrorPage(reply, error);
       }
+      const links = services.store
+        .listGatewayConfigurations(projectId)
+        .filter(isApm)
+        .map((conf) => ({ label: conf.gateway.display_name, href: checkoutPath(projectId, invoice.id, conf.id) }));
+      const nonce = newNonce();
+      return sendHtml(reply, 200, hostedCheckoutPage({ nonce, invoice, links }), nonce);
     },
   );
 
@@ -131,21 +132,23 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { project_id: projectId, invoice_id: invoiceId, gateway_configuration_id: confId } = request.params;
+      let checkout: ReturnType<typeof loadCheckout>;
       try {
-        const { invoice, conf } = loadCheckout(services, projectId, invoiceId, confId);
-        const nonce = newNonce();
-        const html = providerPage({
-          nonce,
-          invoice,
-          conf,
-          formAction: checkoutPath(projectId, invoiceId, confId, base),
-          openerOrigin: webOrigin(request.headers.referer),
-        });
-        // form-action also governs the 302 that may follow the form post, so allow the return targets.
-        return sendHtml(reply, 200, html, nonce, formTargets(invoice));
+        checkout = loadCheckout(services, projectId, invoiceId, confId);
       } catch (error) {
         return sendErrorPage(reply, error);
       }
+      const { invoice, conf } = checkout;
+      const nonce = newNonce();
+      const html = providerPage({
+        nonce,
+        invoice,
+        conf,
+        formAction: checkoutPath(projectId, invoiceId, confId, base),
+        openerOrigin: webOrigin(request.headers.referer),
+      });
+      // form-action also governs the 302 that may follow the form post, so allow the return targets.
+      return sendHtml(reply, 200, html, nonce, formTargets(invoice));
     },
   );
 

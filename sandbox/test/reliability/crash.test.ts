@@ -10,7 +10,7 @@ import { waitFor } from '../helpers.ts';
 import { recordFigures } from './lib/figures.ts';
 import { faultsFor, OrderClient, StoppedError, type Order } from './lib/orders.ts';
 import { COUNTS, LONG_TEST_MS } from './lib/scale.ts';
-import { storeProblems, stuckIdempotencyKeys } from './lib/store-integrity.ts';
+import { storeProblems, stuckIdempotencyKeys } from '@apm-docs/sandbox/testing';
 import { OK, startWebhookReceiver } from './lib/webhook-receiver.ts';
 import { basicAuth, send } from '../lib/client.ts';
 
@@ -185,8 +185,8 @@ describe('crash safety', () => {
         expect(duplicatedAfterKill).toBe(0);
         expect(invoices).toBe(orders.length + 1); // + the cut-short retry
         expect(queuedAtKill, 'deliveries were pending when the sandbox died').toBeGreaterThan(0);
-        expect(storeProblems(db)).toEqual([]);
-        expect(stuckIdempotencyKeys(db)).toBe(0);
+        expect(storeProblems({ db })).toEqual([]);
+        expect(stuckIdempotencyKeys({ db })).toBe(0);
       } finally {
         db.close();
       }

@@ -7,7 +7,7 @@ import { BODY_LIMIT, fuzzRequest, type FuzzRequest, type FuzzWorld } from './lib
 import { buildFuzzWorld, learnFromResponse } from './lib/fuzz-world.ts';
 import { responseProblem, type ObservedResponse, type ReturnTargets } from './lib/response-check.ts';
 import { COUNTS, LONG_TEST_MS } from './lib/scale.ts';
-import { storeFingerprint, storeProblems, stuckIdempotencyKeys } from './lib/store-integrity.ts';
+import { storeFingerprint, storeProblems, stuckIdempotencyKeys } from '@apm-docs/sandbox/testing';
 import { basicAuth, rawRequest, send } from '../lib/client.ts';
 
 // Property-based fuzzing of every route (see lib/fuzz-requests.ts for what is generated). For each
@@ -33,8 +33,11 @@ function isLoopback(url: string): boolean {
 }
 
 function findInvoice(id: string): ReturnTargets | undefined {
-  const row = app.store.db.prepare('SELECT data FROM invoices WHERE id = ?').get(id) as { data: string } | undefined;
-  return row && (JSON.parse(row.data) as ReturnTargets);
+  for (const project of world.projects) {
+    const invoice = app.store.findInvoice(project.id, id);
+    if (invoice) return invoice as ReturnTargets;
+  }
+  return undefined;
 }
 
 /** Checks one answer; throws (so fast-check reports and shrinks the request) when something is wrong. */
@@ -42,7 +45,7 @@ function judge(request: FuzzRequest, response: ObservedResponse, before: string)
   figures.requestsFuzzed++;
   if (response.status >= 500) figures.fiveXx++;
   const problem = responseProblem(request.method, request.url, response, findInvoice);
-  const wrote = response.status >= 400 && storeFingerprint(app.store.db) !== before;
+  const wrote = response.status >= 400 && storeFingerprint(app.store) !== before;
   if (problem || wrote) {
     figures.problems++;
     const detail = `HTTP ${response.status} ${response.text.slice(0, 300)}`;
@@ -90,7 +93,7 @@ describe('fuzzing every route', () => {
   it(`answers ${COUNTS.fuzzInjected} generated requests (app.inject) with documented JSON errors and no 5xx`, { timeout: LONG_TEST_MS }, async () => {
     await fc.assert(
       fc.asyncProperty(fuzzRequest(world), async (request) => {
-        const before = storeFingerprint(app.store.db);
+        const before = storeFingerprint(app.store);
         const response = await app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, payload: request.body });
         figures.injected++;
         judge(request, { status: response.statusCode, headers: response.headers, text: response.body }, before);
@@ -114,7 +117,7 @@ describe('fuzzing every route', () => {
     );
     await fc.assert(
       fc.asyncProperty(sendable, async (request) => {
-        const before = storeFingerprint(app.store.db);
+        const before = storeFingerprint(app.store);
         const response = await send(baseUrl, { method: request.method, url: request.url, headers: request.headers, body: request.body });
         figures.overHttp++;
         judge(request, response, before);
@@ -138,7 +141,7 @@ describe('fuzzing every route', () => {
   ];
 
   it.each(REGRESSIONS)('answers %s with a documented error', async (_name, request) => {
-    const before = storeFingerprint(app.store.db);
+    const before = storeFingerprint(app.store);
     const response = await app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, payload: request.body });
     judge(request, { status: response.statusCode, headers: response.headers, text: response.body }, before);
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
@@ -162,7 +165,7 @@ describe('fuzzing every route', () => {
   ];
 
   it.each(RAW_CASES)('answers malformed HTTP (%s) with the JSON envelope or closes, and keeps answering', async (_name, bytes, halfClose) => {
-    const before = storeFingerprint(app.store.db);
+    const before = storeFingerprint(app.store);
     const { raw, status, headers, body } = await rawRequest(Number(new URL(baseUrl).port), bytes, { waitMs: 1_500, endAfterWrite: halfClose === true, untilAnswer: true });
     figures.rawHttp++;
     figures.requestsFuzzed++;
@@ -174,14 +177,14 @@ describe('fuzzing every route', () => {
     } else {
       expect(raw, 'either an HTTP answer or a closed connection').toBe('');
     }
-    expect(storeFingerprint(app.store.db)).toBe(before);
+    expect(storeFingerprint(app.store)).toBe(before);
     await stillAnswers();
   });
 
   it('leaves a sound store, no stuck idempotency keys and no polluted prototypes', async () => {
     await stillAnswers();
-    expect(storeProblems(app.store.db)).toEqual([]);
-    expect(stuckIdempotencyKeys(app.store.db)).toBe(0);
+    expect(storeProblems(app.store)).toEqual([]);
+    expect(stuckIdempotencyKeys(app.store)).toBe(0);
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(figures.fiveXx).toBe(0);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT, startSandbox } from '@apm-docs/sandbox';
 import { completeCheckout, createInvoice } from '../helpers.ts';
 import { errorEnvelopeProblem } from './lib/documented-errors.ts';
-import { storeFingerprint } from './lib/store-integrity.ts';
+import { storeFingerprint } from '@apm-docs/sandbox/testing';
 import { basicAuth, apiClient, type ApiClient } from '../lib/client.ts';
 
 // Isolation and auth, over every route the sandbox publishes in /openapi.json (so a new route is
@@ -69,7 +69,7 @@ describe('project isolation', () => {
   it("A's secret gets 404 for each of B's objects, on every route with an id, and changes nothing", async () => {
     const routesWithIds = apiRoutes.filter((route) => route.path.includes('{'));
     expect(routesWithIds.length).toBeGreaterThanOrEqual(9);
-    const before = storeFingerprint(sandbox.store.db);
+    const before = storeFingerprint(sandbox.store);
     for (const route of routesWithIds) {
       const response = await asA.request(route.method, withIds(route.path, bIds), { json: bodyFor(route) });
       const label = `${route.method} ${route.path}`;
@@ -78,7 +78,7 @@ describe('project isolation', () => {
       expect(errorEnvelopeProblem(response.status, response.headers.get('content-type') ?? undefined, response.text), label).toBeNull();
       expect(response.text, label).not.toContain(bInvoiceName);
     }
-    expect(storeFingerprint(sandbox.store.db)).toBe(before);
+    expect(storeFingerprint(sandbox.store)).toBe(before);
   });
 
   it("A's lists never show B's objects, even with B's ids as cursors", async () => {

@@ -8,7 +8,7 @@ import { startSandbox } from '@apm-docs/sandbox';
 import { recordFigures } from './lib/figures.ts';
 import { faultsFor, OrderClient, type Order } from './lib/orders.ts';
 import { COUNTS, LONG_TEST_MS } from './lib/scale.ts';
-import { storeProblems, stuckIdempotencyKeys } from './lib/store-integrity.ts';
+import { storeProblems, stuckIdempotencyKeys } from '@apm-docs/sandbox/testing';
 import { startWebhookReceiver } from './lib/webhook-receiver.ts';
 import { waitFor } from '../helpers.ts';
 import { basicAuth, send } from '../lib/client.ts';
@@ -102,8 +102,8 @@ describe('load and concurrency', () => {
       expect(events).toHaveLength(2 * orders.length);
       expect(again.map((a) => JSON.parse(a.text).error_type)).toEqual(again.map(() => 'request.transaction.invalid-state'));
       expect(deliveredPerEvent).toEqual([]);
-      expect(storeProblems(db)).toEqual([]);
-      expect(stuckIdempotencyKeys(db)).toBe(0);
+      expect(storeProblems({ db })).toEqual([]);
+      expect(stuckIdempotencyKeys({ db })).toBe(0);
       // Duplicates and cut-off requests did happen: the test exercised retries, not only the happy path.
       expect(client.stats.retries).toBeGreaterThan(0);
     } finally {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,9 +19,9 @@ const BUILD_INPUTS = ['docs', 'src', 'samples', 'static', 'docusaurus.config.ts'
 /** Tool litter that can appear among the inputs (a sample run's bytecode cache) and never reaches the site. */
 const IGNORED_DIRECTORIES = new Set(['node_modules', '__pycache__']);
 
-/** The test suite's own build, its generated route files and its lock: apart from build/ and .docusaurus/. */
+/** The test suite's own builds, its generated route files and its lock: apart from build/ and .docusaurus/. */
 const SUITE_DIR = path.join(SITE_DIR, 'node_modules', '.cache', 'apm-docs-suite-build');
-const SUITE_BUILD_DIR = path.join(SUITE_DIR, 'site');
+/** Which build under SUITE_DIR is current, and the run that made or last reused it. */
 const SUITE_STAMP = path.join(SUITE_DIR, 'stamp.json');
 const SUITE_LOCK = path.join(SUITE_DIR, 'lock');
 /** Relative to the site directory, as Docusaurus reads it. */
@@ -103,25 +104,38 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+interface Stamp {
+  readonly run?: string;
+  /** The current build's folder name under SUITE_DIR. */
+  readonly build?: string;
+}
+
 /**
  * The production build every suite of one `vitest run` shares: the first caller builds into a folder of
  * the suite's own (a `docusaurus build` of build/ by a developer or the bench cannot empty it mid-run),
  * later callers of the same run wait for it and reuse it; a later run reuses it while no input changed.
- * Built for SUITE_SITE_URL at `/`, whatever the environment says. Returns the build's directory.
+ * Each build gets a new folder, and a new build deletes only the ones before the previous, so a run still
+ * serving the previous one (another terminal's) keeps its files. Built for SUITE_SITE_URL at `/`, whatever
+ * the environment says. Returns the build's directory.
  */
 export async function suiteBuild(): Promise<string> {
   const run = inject('siteBuildRun');
   return withBuildLock(async () => {
-    const stamp = JSON.parse(await readFile(SUITE_STAMP, 'utf8').catch(() => '{}')) as { run?: string };
-    const complete = (await fileTimes(path.join(SUITE_BUILD_DIR, 'sitemap.xml'))).length === 1;
-    if (!(complete && stamp.run === run) && !(await isBuildFresh(SUITE_BUILD_DIR))) {
-      await rm(SUITE_STAMP, { force: true });
-      await buildSite(
-        { DOCS_SITE_URL: SUITE_SITE_URL, DOCS_BASE_URL: '/', DOCUSAURUS_GENERATED_FILES_DIR_NAME: SUITE_GENERATED_FILES_DIR },
-        SUITE_BUILD_DIR,
-      );
+    const stamp = JSON.parse(await readFile(SUITE_STAMP, 'utf8').catch(() => '{}')) as Stamp;
+    const current = stamp.build === undefined ? undefined : path.join(SUITE_DIR, stamp.build);
+    if (current && (stamp.run === run || (await isBuildFresh(current)))) {
+      await writeFile(SUITE_STAMP, JSON.stringify({ run, build: stamp.build }));
+      return current;
     }
-    await writeFile(SUITE_STAMP, JSON.stringify({ run }));
-    return SUITE_BUILD_DIR;
+    const build = `site-${randomUUID()}`;
+    await buildSite(
+      { DOCS_SITE_URL: SUITE_SITE_URL, DOCS_BASE_URL: '/', DOCUSAURUS_GENERATED_FILES_DIR_NAME: SUITE_GENERATED_FILES_DIR },
+      path.join(SUITE_DIR, build),
+    );
+    await writeFile(SUITE_STAMP, JSON.stringify({ run, build }));
+    const kept = new Set([build, stamp.build]);
+    const stale = (await readdir(SUITE_DIR)).filter((entry) => entry.startsWith('site') && !kept.has(entry));
+    await Promise.all(stale.map((entry) => rm(path.join(SUITE_DIR, entry), { recursive: true, force: true })));
+    return path.join(SUITE_DIR, build);
   });
 }

@@ -1,4 +1,7 @@
-import type Database from 'better-sqlite3';
+// `@apm-docs/sandbox/testing`: what the reliability suite asks of a sandbox's database (a Store's, or
+// a database file opened read-only) after fuzzing, load and crashes. The integrity queries live here,
+// beside the schema they read, rather than in the tests.
+import type { Store } from './store/store.ts';
 
 // "Nothing half-written": relations every committed write must keep. Each query lists offenders.
 const CHECKS: Record<string, string> = {
@@ -52,7 +55,7 @@ const CHECKS: Record<string, string> = {
 };
 
 /** Problems in the store; empty when every relation holds and SQLite finds the file sound. */
-export function storeProblems(db: Database.Database): string[] {
+export function storeProblems({ db }: Pick<Store, 'db'>): string[] {
   const problems: string[] = [];
   const integrity = db.pragma('integrity_check', { simple: true });
   if (integrity !== 'ok') problems.push(`PRAGMA integrity_check: ${String(integrity)}`);
@@ -64,12 +67,12 @@ export function storeProblems(db: Database.Database): string[] {
 }
 
 /** Idempotency keys still reserved by a request that never finished (a retry would get 409 forever). */
-export function stuckIdempotencyKeys(db: Database.Database): number {
+export function stuckIdempotencyKeys({ db }: Pick<Store, 'db'>): number {
   return (db.prepare('SELECT count(*) AS n FROM idempotency_keys WHERE response IS NULL').get() as { n: number }).n;
 }
 
 /** Row counts and a digest of mutable state: equal before and after a request that changed nothing. */
-export function storeFingerprint(db: Database.Database): string {
+export function storeFingerprint({ db }: Pick<Store, 'db'>): string {
   return JSON.stringify(
     db
       .prepare(
