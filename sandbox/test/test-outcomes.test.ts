@@ -65,7 +65,7 @@ describe('the test outcomes list', () => {
 
       const everyEvent = [...entry.events, ...entry.laterEvents];
       if (entry.laterEvents.length > 0) {
-        await waitFor(async () => (await eventNames(invoice.id)).length === everyEvent.length, 3_000, 'the later events');
+        await waitFor(async () => (await eventNames(invoice.id)).length === everyEvent.length, 15_000, "the later events");
         expect(await eventNames(invoice.id)).toEqual(everyEvent);
       }
       // Every event is delivered to the invoice's webhook URL.
@@ -73,7 +73,7 @@ describe('the test outcomes list', () => {
         const ids = new Set((await api.get('/events?limit=100&order=asc')).body.events.filter((event: { data: { transaction: { invoice_id: string } } }) => event.data.transaction.invoice_id === invoice.id).map((event: { id: string }) => event.id));
         return receiver.received.filter((hook) => ids.has(hook.body.event_id)).map((hook) => hook.body.event_type);
       };
-      await waitFor(async () => (await deliveredFor()).length === everyEvent.length, 3_000, 'the webhooks');
+      await waitFor(async () => (await deliveredFor()).length === everyEvent.length, 15_000, "the webhooks");
       expect((await deliveredFor()).sort()).toEqual([...everyEvent].sort());
 
       // Whether the customer can try again on the same invoice.

@@ -93,7 +93,7 @@ export async function renderDiagram(browser: Browser, source: string): Promise<s
     if (variants.some((variant) => variant.replace(INLINE_STYLE, '') !== tag.replace(INLINE_STYLE, ''))) throw differs();
     moved += 1;
     variants.forEach((variant, index) => {
-      rules[index]?.push(`${MODE_SCOPE[COLOR_MODES[index] as ColorMode]} #${id} [data-mode-style="${moved}"]{${INLINE_STYLE.exec(variant)?.[1] ?? ''}}`);
+      rules[index]?.push(`${MODE_SCOPE[COLOR_MODES[index]!]} #${id} [data-mode-style="${moved}"]{${INLINE_STYLE.exec(variant)?.[1] ?? ''}}`);
     });
     return tag.replace(INLINE_STYLE, ` data-mode-style="${moved}"`);
   });

@@ -6,7 +6,7 @@
  * admonitions become block quotes, and links to other pages point at their Markdown twins.
  * Code fences, the mermaid diagram included, stay as they are.
  */
-import type { Blockquote, Code, Link, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Code, Paragraph, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import remarkDirective from 'remark-directive';
@@ -93,7 +93,7 @@ async function replaceElement(node: JsxElement, context: MarkdownTwinContext): P
   if (node.name === SAMPLE_ELEMENT) return sampleBlocks(node, context);
   if (node.name === ERROR_REFERENCE_ELEMENT) return referenceNodes();
   if (node.name === TEST_OUTCOMES_ELEMENT) return testOutcomesNodes();
-  const children = await transformChildren(node.children as RootContent[], context);
+  const children = await transformChildren(node.children, context);
   if (node.name === 'TabItem') return [strongParagraph(attribute(node, 'label') ?? attribute(node, 'value') ?? ''), ...children];
   return children;
 }
@@ -104,9 +104,9 @@ function admonition(node: ContainerDirective): Blockquote {
   const kind = ADMONITION_TITLES[node.name] ?? node.name;
   const heading: Paragraph = {
     type: 'paragraph',
-    children: [{ type: 'strong', children: hasLabel ? [text(`${kind}: `), ...(first as Paragraph).children] : [text(kind)] }],
+    children: [{ type: 'strong', children: hasLabel ? [text(`${kind}: `), ...first.children] : [text(kind)] }],
   };
-  return { type: 'blockquote', children: [heading, ...((hasLabel ? rest : node.children) as Blockquote['children'])] };
+  return { type: 'blockquote', children: [heading, ...(hasLabel ? rest : node.children)] };
 }
 
 async function transformChildren(children: readonly RootContent[], context: MarkdownTwinContext): Promise<RootContent[]> {
@@ -131,7 +131,7 @@ async function transformChildren(children: readonly RootContent[], context: Mark
         break;
     }
     if ('children' in child && Array.isArray(child.children)) {
-      (child as Parent).children = await transformChildren(child.children as RootContent[], context);
+      (child as Parent).children = await transformChildren(child.children, context);
     }
     result.push(child);
   }
@@ -142,15 +142,14 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).
 const serializer = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_' });
 
 export async function mdxToMarkdown(page: MarkdownPage, context: MarkdownTwinContext): Promise<string> {
-  const tree = parser.parse(page.source) as Root;
+  const tree = parser.parse(page.source);
   tree.children = await transformChildren(tree.children, context);
   visit(tree, (node) => {
     if (node.type === 'mdxJsxTextElement' || node.type === 'mdxTextExpression' || node.type === 'textDirective' || node.type === 'leafDirective') {
       throw new MarkdownTwinError(`${node.type} at line ${node.position?.start.line ?? '?'} has no Markdown form`);
     }
     if (node.type === 'link') {
-      const link = node as Link;
-      link.url = context.resolveLink(link.url) ?? link.url;
+      node.url = context.resolveLink(node.url) ?? node.url;
     }
   });
   tree.children.unshift(

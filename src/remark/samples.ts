@@ -111,7 +111,7 @@ function sharedStringsNode(shared: ReadonlyMap<string, string>): RootContent {
       },
     ],
   };
-  return { type: 'mdxjsEsm', value: '', data: { estree: program } } as RootContent;
+  return { type: 'mdxjsEsm', value: '', data: { estree: program } };
 }
 
 function expressionAttribute(name: string, value: unknown, shared: ReadonlyMap<string, string>): MdxJsxAttribute {

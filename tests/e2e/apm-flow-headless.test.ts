@@ -1,7 +1,7 @@
 // The APM prerequisites diagram without a browser: the same samples, chained as an integrator's backend
 // would chain them, with the sandbox's completion route standing in for the customer's clicks. It proves
 // the flow where no browser is installed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readApmReturn } from "../../samples/handle-apm-return/handle-apm-return.ts";
 import { findSampleFile } from "../samples/lib/discover.ts";
 import type { SampleLanguageValue as Language } from "../../src/sample-files/index.ts";
@@ -19,11 +19,8 @@ let api: SandboxApi;
 beforeAll(async () => {
   flow = await startFlowEnvironment();
   api = sandboxApi(flow.sandbox.url);
+  return () => flow.close();
 }, 60_000);
-
-afterAll(async () => {
-  await flow?.close();
-});
 
 type Json = Record<string, unknown>;
 

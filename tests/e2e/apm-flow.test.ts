@@ -2,6 +2,8 @@
 // The merchant site's page loads ProcessOut.js (the sandbox's stand-in, /processout.js) and uses the
 // browser samples; its backend runs the server samples; the webhook sample receives the sandbox's events.
 // The test plays the customer on the sandbox's provider page.
+// samples/ is outside this tsconfig, and a script of globals cannot be imported.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- see above
 /// <reference path="../../samples/processout-js.d.ts" />
 import type { Browser, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
@@ -32,7 +34,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  // afterAll runs even when beforeAll failed part-way, before these were set.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   await site?.close();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   await flow?.close();
 });
 
@@ -54,7 +59,7 @@ async function statusOf(page: Page, state: string): Promise<Record<string, strin
   await status.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
     throw new Error(`The page never reached "${state}"; it shows: ${await page.locator("#status").textContent()}`, { cause: error });
   });
-  return status.evaluate((element) => ({ ...(element as HTMLElement).dataset }) as Record<string, string>);
+  return status.evaluate((element) => Object.fromEntries(Object.entries((element as HTMLElement).dataset)) as Record<string, string>);
 }
 
 /**
@@ -74,7 +79,7 @@ async function openTestApm(test: TestContext, path = "/"): Promise<{ page: Page;
   await page.getByRole("button", { name: TEST_APM_BUTTON }).click();
   const popup = await popupOpened;
   await popup.getByRole("heading", { name: /Test payment provider/ }).waitFor();
-  return { page, popup, invoiceId: invoiceId as string, listing: await listed };
+  return { page, popup, invoiceId: invoiceId!, listing: await listed };
 }
 
 describe("APM redirect flow in Chromium, popup opened by ProcessOut.js", () => {
@@ -237,7 +242,7 @@ describe("APM redirect flow in Chromium, without a popup", () => {
   it("backend redirect: the checkout redirects to return_url?token=…, the return page hands the token over", async (context) => {
     const page = await openPage(context, "/redirect-checkout");
     const { invoiceId } = await statusOf(page, "ready");
-    expect(await api.invoice(invoiceId as string)).toMatchObject({ metadata: { skip_processoutjs: "true" } });
+    expect(await api.invoice(invoiceId!)).toMatchObject({ metadata: { skip_processoutjs: "true" } });
 
     await page.getByRole("button", { name: TEST_APM_BUTTON }).click();
     await page.getByRole("button", { name: "Approve payment" }).click();
@@ -245,7 +250,7 @@ describe("APM redirect flow in Chromium, without a popup", () => {
     expect(await statusOf(page, "completed")).toMatchObject({ invoiceId });
     expect(new URL(page.url()).pathname).toBe("/checkout/return");
     expect(readApmReturn(page.url())).toMatchObject({ status: "success", token: expect.stringMatching(/^gway_req_/) });
-    expect(await api.transaction(invoiceId as string)).toMatchObject({ status: "completed" });
+    expect(await api.transaction(invoiceId!)).toMatchObject({ status: "completed" });
   }, 60_000);
 
   it("backend redirect, declined: the return page reads error_code", async (context) => {

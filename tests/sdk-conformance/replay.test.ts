@@ -2,7 +2,7 @@
 // replayed against a fresh sandbox: it must get the answer the SDK got (a 2xx, or the recorded error
 // of a deliberate negative run), and that answer must decode in all five SDKs (decoding/schemas.json).
 // A sandbox change that breaks any SDK fails here without installing one.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SDK_LANGUAGES, groupOf, loadTraffic, type RecordedRequest } from "./lib/reference.ts";
 import { Replayer } from "./lib/replayer.ts";
 import { validateSdkAnswer } from "./lib/sdk-schemas.ts";
@@ -23,9 +23,7 @@ describe.each(SDK_LANGUAGES.map((language) => [language, loadTraffic(language)] 
 
   beforeAll(async () => {
     replayer = await Replayer.start(traffic);
-  });
-  afterAll(async () => {
-    await replayer?.close();
+    return () => replayer.close();
   });
 
   traffic.requests.forEach((request, index) => {

@@ -29,6 +29,8 @@ beforeAll(async () => {
   proxy = await startValidatingProxy(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`);
 });
 afterAll(async () => {
+  // afterAll runs even when beforeAll failed part-way, before this was set.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   await proxy?.close();
   await new Promise<void>((resolve) => upstream.close(() => resolve()));
 });

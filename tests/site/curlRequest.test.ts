@@ -96,6 +96,8 @@ describe('the requests of the curl samples', () => {
   });
 
   afterAll(async () => {
+    // afterAll runs even when beforeAll failed part-way, before this was set.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
     await app?.close();
   });
 

@@ -60,7 +60,7 @@ describe('highlighted samples', () => {
           const index = new RegExp(`(?:^| )${prefix}(\\d+)(?: |$)`).exec(classes)?.[1];
           const colour = index === undefined ? foreground : colours[Number(index) - 1];
           expect(colour, `${file}: ${mode} colour of ${text} (${classes})`).toMatch(/^#[0-9a-f]{6}$/);
-          const ratio = contrast(colour as string, background);
+          const ratio = contrast(colour!, background);
           expect(ratio, `${file}: ${mode} "${text}" ${colour} on ${background}`).toBeGreaterThanOrEqual(4.5);
         }
       }

@@ -126,13 +126,10 @@
     }
 
     fetchGatewayConfigurations(options, success, error) {
-      var client = this;
       var invoiceId = options.invoiceID;
       // options.filter goes out as it is: the real library sends filter=undefined when there is none.
-      this.apiRequest("GET", "/gateway-configurations", { filter: options.filter, expand_merchant_accounts: "true" }, function (body) {
-        success(body.gateway_configurations.map(function (conf) {
-          return withInvoiceActions(client, conf, invoiceId);
-        }));
+      this.apiRequest("GET", "/gateway-configurations", { filter: options.filter, expand_merchant_accounts: "true" }, (body) => {
+        success(body.gateway_configurations.map((conf) => withInvoiceActions(this, conf, invoiceId)));
       }, error);
     }
 

@@ -124,6 +124,8 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       ...(constraints ? { constraints } : {}),
       schema: {
+        // The `checkout.` host alias is the same page: the OpenAPI document lists the /checkout address once.
+        hide: constraints !== undefined,
         summary: 'Test payment provider page with Approve, Decline, Cancel and Pending',
         description: 'The page ProcessOut.js opens for an APM (checkout.processout.com/{project}/{invoice}/redirect/{gway_conf}).',
         tags,
@@ -157,6 +159,8 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       ...(constraints ? { constraints } : {}),
       schema: {
+        // The `checkout.` host alias is the same page: the OpenAPI document lists the /checkout address once.
+        hide: constraints !== undefined,
         summary: 'Submit the outcome chosen on the test provider page',
         description:
           'Redirects (302) to return_url?token=… when metadata.skip_processoutjs is "true" or return_url is a deep link; ' +

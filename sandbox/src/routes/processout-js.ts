@@ -19,6 +19,8 @@ export const processOutJsRoutes: FastifyPluginAsync = async (app) => {
           'The ProcessOut.js subset the docs use (client, fetchGatewayConfigurations, hookForInvoice, handleInvoiceAction, ' +
           'getInvoiceActionURL, handleAction), calling this sandbox instead of api./checkout.processout.com.',
         tags: ['ProcessOut.js'],
+        // No credentials: a page loads the script before it knows any.
+        security: [],
       },
     },
     async (request, reply) => {
@@ -41,7 +43,7 @@ export const processOutJsRoutes: FastifyPluginAsync = async (app) => {
    */
   app.post(
     '/telemetry',
-    { schema: { summary: 'Accept ProcessOut.js telemetry (ignored)', tags: ['ProcessOut.js'] } },
+    { schema: { summary: 'Accept ProcessOut.js telemetry (ignored)', tags: ['ProcessOut.js'], security: [] } },
     async () => ({ success: true }),
   );
 };

@@ -2,6 +2,8 @@
 // (showApmButtons, hookApmButton, readApmReturn, sendTokenToBackend) on top of ProcessOut.js, which the
 // page loads from the sandbox (its stand-in for https://js.processout.com/processout.js), plus the page
 // plumbing. tests/e2e/lib/merchant-site.ts bundles it with esbuild and serves it as /app.js.
+// samples/ is outside this tsconfig, and a script of globals cannot be imported.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- see above
 /// <reference path="../../../samples/processout-js.d.ts" />
 import { readApmReturn, sendTokenToBackend } from "../../../samples/handle-apm-return/handle-apm-return.ts";
 import { showApmButtons } from "../../../samples/list-apms-browser/list-apms-browser.ts";
@@ -28,7 +30,7 @@ function element(id: string): HTMLElement {
   return found;
 }
 
-const config = JSON.parse(element("config").textContent ?? "{}") as SiteConfig;
+const config = JSON.parse(element("config").textContent) as SiteConfig;
 const status = element("status");
 
 /** The test reads data-state (and data-invoice-id, data-error-code, …) from the status line. */
@@ -63,16 +65,21 @@ function showResult(invoiceId: string, result: ApmResult): void {
   switch (result.status) {
     case "submitted": {
       const { transaction } = result.answer as PayAnswer;
-      return show(transaction.status, { invoiceId, errorCode: transaction.error_code });
+      show(transaction.status, { invoiceId, errorCode: transaction.error_code });
+      break;
     }
     case "declined":
-      return show("declined", { invoiceId, errorCode: result.code });
+      show("declined", { invoiceId, errorCode: result.code });
+      break;
     case "canceled":
-      return show("canceled", { invoiceId, windowClosed: String(result.windowClosed) });
+      show("canceled", { invoiceId, windowClosed: String(result.windowClosed) });
+      break;
     case "blocked":
-      return show("blocked", { invoiceId, redirectUrl: result.redirectUrl });
+      show("blocked", { invoiceId, redirectUrl: result.redirectUrl });
+      break;
     case "error":
-      return show("error", { invoiceId, errorCode: result.code, message: result.message });
+      show("error", { invoiceId, errorCode: result.code, message: result.message });
+      break;
   }
 }
 
@@ -121,16 +128,22 @@ async function returnPage(): Promise<void> {
   const invoiceId = sessionStorage.getItem(INVOICE_KEY);
   const orderId = sessionStorage.getItem(ORDER_KEY);
   const result = readApmReturn(window.location.href);
-  if (!invoiceId || !orderId) return show("no-invoice");
+  if (!invoiceId || !orderId) {
+    show("no-invoice");
+    return;
+  }
   switch (result.status) {
     case "success":
       return payWithToken({ invoiceId, orderId }, result.token);
     case "error":
-      return show("declined", { invoiceId, errorCode: result.errorCode });
+      show("declined", { invoiceId, errorCode: result.errorCode });
+      break;
     case "canceled":
-      return show("canceled", { invoiceId });
+      show("canceled", { invoiceId });
+      break;
     case "none":
-      return show("not-a-return", { invoiceId });
+      show("not-a-return", { invoiceId });
+      break;
   }
 }
 

@@ -118,7 +118,10 @@ export async function startMerchantSite(options: MerchantSiteOptions): Promise<M
         flow === "redirect"
           ? await runTypeScriptSample("create-invoice-backend-redirect", { RETURN_URL: returnUrl })
           : await runTypeScriptSample("create-invoice-with-webhook", { RETURN_URL: returnUrl, WEBHOOK_URL: options.webhookUrl });
-      if (!created.ok) return sendJson(response, 502, { error: created.stderr });
+      if (!created.ok) {
+        sendJson(response, 502, { error: created.stderr });
+        return;
+      }
       // Like a real shop, the backend keeps the invoice of each order: the page pays an order, not an invoice ID.
       const invoiceId = (created.output as { id: string }).id;
       const orderId = `order_${randomUUID()}`;
@@ -133,19 +136,31 @@ export async function startMerchantSite(options: MerchantSiteOptions): Promise<M
         INVOICE_ID: url.searchParams.get("invoice_id") ?? "",
         GATEWAY_CONFIGURATION_ID: url.searchParams.get("gateway_configuration_id") ?? "",
       });
-      if (!built.ok) return sendJson(response, 502, { error: built.stderr });
+      if (!built.ok) {
+        sendJson(response, 502, { error: built.stderr });
+        return;
+      }
       send(response, 302, "text/plain", "", { location: (built.output as { redirect_url: string }).redirect_url });
     },
 
     // Diagram steps 15–17: the page hands over the token; the backend captures the invoice.
     "POST /api/pay": async (request, response) => {
       const { order_id: orderId, token } = await readJson(request);
-      if (typeof orderId !== "string" || typeof token !== "string") return sendJson(response, 400, { error: "order_id and token" });
+      if (typeof orderId !== "string" || typeof token !== "string") {
+        sendJson(response, 400, { error: "order_id and token" });
+        return;
+      }
       const invoiceId = invoiceOfOrder.get(orderId);
-      if (!invoiceId) return sendJson(response, 404, { error: `no order ${orderId}` });
+      if (!invoiceId) {
+        sendJson(response, 404, { error: `no order ${orderId}` });
+        return;
+      }
       const captured = await runTypeScriptSample("capture-invoice", { INVOICE_ID: invoiceId, GATEWAY_TOKEN: token });
       // The capture sample prints the transaction, and exits 1 when it failed: both are answers.
-      if (!captured.output) return sendJson(response, 502, { error: captured.stderr });
+      if (!captured.output) {
+        sendJson(response, 502, { error: captured.stderr });
+        return;
+      }
       sendJson(response, 200, { transaction: captured.output });
     },
   };
@@ -153,7 +168,10 @@ export async function startMerchantSite(options: MerchantSiteOptions): Promise<M
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", origin);
     const route = routes[`${request.method} ${url.pathname}`];
-    if (!route) return send(response, 404, "text/plain", "Not found");
+    if (!route) {
+      send(response, 404, "text/plain", "Not found");
+      return;
+    }
     route(request, response, url).catch((error: unknown) => sendJson(response, 500, { error: String(error) }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -22,7 +22,7 @@ interface RoutePattern {
 interface Validators {
   routes: RoutePattern[];
   entries: Record<string, RouteSchemas>;
-  validator(ref: string): ValidateFunction;
+  validator: (ref: string) => ValidateFunction;
 }
 
 export interface SdkAnswerCheck {
@@ -75,7 +75,7 @@ function validators(): Validators {
   loaded = {
     routes,
     entries,
-    validator(ref) {
+    validator: (ref) => {
       let validate = compiled.get(ref);
       if (!validate) {
         validate = ajv.getSchema(`${document.$id}${ref}`);
