@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { darkCodeTheme, lightCodeTheme } from './src/prismThemes';
-import { DEMO_PROJECT } from '@apm-docs/sandbox';
+import { DEMO_PROJECT } from '@apm-docs/sandbox/facts';
 import type { TryItSettings } from './src/components/Sample/tryItSettings';
 import codeTokenColors from './src/plugins/codeTokenColors';
 import commonJsBuildOutput from './src/plugins/commonJsBuildOutput';

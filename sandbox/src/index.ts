@@ -9,10 +9,7 @@ import type { Store } from './store/store.ts';
 
 export { buildApp, type SandboxApp } from './app.ts';
 export { DEFAULT_TIMEOUTS, DEFAULT_WEBHOOK_RETRY, type SandboxOptions, type TransportTimeouts, type WebhookRetryOptions } from './config.ts';
-export { DEMO_PROJECT } from './demo.ts';
-export { ERROR_CATALOGUE, catalogueEntry, errorAnchor, namedErrorCodes, type CatalogueEntry, type ErrorKind } from './lib/error-catalogue.ts';
-export { DECLINE_CODES, type DeclineCode, type DeclineCategory } from './lib/decline-codes.ts';
-export { TEST_OUTCOMES, type TestOutcome, type CaptureAnswer } from './services/test-outcomes.ts';
+export * from './facts.ts';
 export { Store, type Project } from './store/store.ts';
 export { MAX_DELIVERIES_IN_FLIGHT } from './services/scheduler.ts';
 // What the API answers, as the schemas type them (for clients and tests).

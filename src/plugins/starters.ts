@@ -10,7 +10,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 // Its types add `devServer` to webpack's configuration, which configureWebpack returns.
 import type {} from 'webpack-dev-server';
-import { DEMO_PROJECT } from '@apm-docs/sandbox';
+import { DEMO_PROJECT } from '@apm-docs/sandbox/facts';
 import { listSampleFolders, type SampleFile } from '../sample-files/index';
 import { STARTERS_PATH, starterFiles, starterFolderName, starterPath } from '../sample-files/starter';
 

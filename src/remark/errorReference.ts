@@ -10,7 +10,7 @@ import type { Heading, InlineCode, Link, Paragraph, PhrasingContent, Root, RootC
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { ERROR_CATALOGUE, catalogueEntry, errorAnchor, namedErrorCodes, type CatalogueEntry, type ErrorKind } from '@apm-docs/sandbox';
+import { ERROR_CATALOGUE, catalogueEntry, errorAnchor, namedErrorCodes, type CatalogueEntry, type ErrorKind } from '@apm-docs/sandbox/facts';
 
 export interface ErrorReferenceOptions {
   /** The reference page's source file. */

@@ -7,7 +7,7 @@
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
-import { TEST_OUTCOMES, type TestOutcome } from '@apm-docs/sandbox';
+import { TEST_OUTCOMES, type TestOutcome } from '@apm-docs/sandbox/facts';
 
 /** The placeholder the plugin fills. */
 export const TEST_OUTCOMES_ELEMENT = 'TestOutcomes';

@@ -13,7 +13,7 @@ import { isInstalled, requireTool } from '../samples/lib/tools';
 const DECLARATIONS = 'processout-js.d.ts';
 const PAGES = ['/accept-apm-payments/list-apms', '/accept-apm-payments/send-the-customer-to-the-apm'];
 
-let site: StaticSite | undefined;
+let site: StaticSite;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
@@ -37,7 +37,7 @@ async function servedBytes(url: string): Promise<Buffer> {
 describe('the ProcessOut.js type declarations', () => {
   it('are served by the built site at a stable address, identical to samples/processout-js.d.ts', async () => {
     const committed = await readFile(path.join(SITE_DIR, 'samples', DECLARATIONS));
-    const served = await servedBytes(`${site!.url}/${sampleDeclarationPath(DECLARATIONS)}`);
+    const served = await servedBytes(`${site.url}/${sampleDeclarationPath(DECLARATIONS)}`);
     expect(served.equals(committed)).toBe(true);
   });
 
@@ -45,13 +45,13 @@ describe('the ProcessOut.js type declarations', () => {
     requireTool(context, 'chromium');
     const page = await browser!.newPage();
     context.onTestFinished(() => page.close());
-    await page.goto(`${site!.url}${pagePath}`);
+    await page.goto(`${site.url}${pagePath}`);
     const link = page.getByRole('link', { name: 'download the declaration file' });
     expect(await link.count()).toBe(1);
     const href = await link.evaluate((anchor) => (anchor as HTMLAnchorElement).href);
-    expect(href).toBe(`${site!.url}/${sampleDeclarationPath(DECLARATIONS)}`);
+    expect(href).toBe(`${site.url}/${sampleDeclarationPath(DECLARATIONS)}`);
     // The page's Markdown twin links to the same address (not to Docusaurus's pathname:// form).
-    const twin = await (await fetch(`${site!.url}${pagePath}.md`)).text();
+    const twin = await (await fetch(`${site.url}${pagePath}.md`)).text();
     expect(twin).toContain(`[download the declaration file](/${sampleDeclarationPath(DECLARATIONS)})`);
   });
 });
