@@ -25,6 +25,8 @@ export default tseslint.config(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
+      // `value || fallback` on a string treats "" as unset, which is what an empty environment variable means.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
       // Template literals print numbers and booleans in messages and test names; that is what they are for.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       // `_name` marks a parameter a signature requires but the body does not read.
@@ -65,6 +67,8 @@ export default tseslint.config(
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    // A CommonJS module (the webpack loader Docusaurus requires) has require() for its imports.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Scripts the sandbox serves to browsers as they are (its ProcessOut.js stand-in).

@@ -94,7 +94,7 @@ export function summariseCpuProfile(file: string, root: string, window: Window, 
     const place = placeOf(url, root);
     const name = functionName || '(anonymous)';
     // Line numbers of files tsx compiled on the fly do not match the source: those show the file only.
-    const line = place !== null && place.endsWith('.ts') ? '' : `:${lineNumber + 1}`;
+    const line = place?.endsWith('.ts') ? '' : `:${lineNumber + 1}`;
     const fn = place === null ? `${name} (built-in or generated)` : `${name} (${place}${line})`;
     functions.set(fn, (functions.get(fn) ?? 0) + ms);
     // The area: this frame's file, package or Node module, else the nearest caller's.

@@ -2,13 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { sandboxCliArgv } from '@apm-docs/sandbox/testing';
 
 // Child processes for benchmarks and crash tests: the sandbox CLI (so that a load generator or a
 // kill -9 never shares its event loop) and other servers, with their peak memory.
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** The sandbox package's command-line entry (what `npm run sandbox` runs). */
-const SANDBOX_CLI = fileURLToPath(import.meta.resolve('@apm-docs/sandbox/cli'));
 const KEPT_OUTPUT = 64 * 1024;
 
 export interface ChildServer {
@@ -155,7 +154,7 @@ export function spawnServer(command: string, args: string[], options: SpawnOptio
     if ('probe' in readiness) {
       const poll = async () => {
         while (url === null && child.exitCode === null) {
-          if (await answers(readiness.probe)) return ready(new URL(readiness.probe).origin);
+          if (await answers(readiness.probe)) { ready(new URL(readiness.probe).origin); return; }
           await new Promise((wait) => setTimeout(wait, 250));
         }
       };
@@ -164,20 +163,13 @@ export function spawnServer(command: string, args: string[], options: SpawnOptio
   });
 }
 
-/** The node flags of a script's `#!/usr/bin/env -S node …` line: how its command starts it. */
-function shebangNodeArgs(script: string): string[] {
-  const shebang = /^#!\/usr\/bin\/env -S node (.*)$/m.exec(readFileSync(script, 'utf8').split('\n', 1)[0] ?? '');
-  if (!shebang) throw new Error(`${script} does not start with "#!/usr/bin/env -S node …"`);
-  return shebang[1]!.trim().split(/\s+/);
-}
-
 /**
  * The sandbox as `npm run sandbox` starts it, in its own Node process (tsx loader, no npx wrapper).
  * With `logFile`, its request log goes there (`--port` must then be given: readiness is probed).
  * `nodeArgs` go to Node itself (e.g. `--cpu-prof`).
  */
 export async function spawnSandboxCli(args: string[], logFile?: string, nodeArgs: string[] = []): Promise<ChildServer> {
-  const cliArgs = [...nodeArgs, ...shebangNodeArgs(SANDBOX_CLI), SANDBOX_CLI, ...args];
+  const cliArgs = [...nodeArgs, ...sandboxCliArgv(), ...args];
   if (logFile === undefined) return spawnServer(process.execPath, cliArgs, { readiness: { line: /listening on (http:\/\/\S+)/ } });
   const port = args[args.indexOf('--port') + 1];
   if (!port || port === '0') throw new Error('spawnSandboxCli with a log file needs --port N');

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     expand_merchant_accounts: "true",
   });
   const { gateway_configurations } = await client.get<{ gateway_configurations: GatewayConfiguration[] }>(
-    `/gateway-configurations?${query}`,
+    `/gateway-configurations?${query.toString()}`,
   );
   // Keep the fields the page needs, under the API's own names.
   const apms = gateway_configurations.map(({ id, gateway }) => ({

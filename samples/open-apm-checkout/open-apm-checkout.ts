@@ -30,20 +30,23 @@ export interface HookOptions {
 
 // #region open-apm-checkout
 export function hookApmButton(button: HTMLElement, apm: ProcessOut.GatewayConfiguration, options: HookOptions): void {
+  // A gway_req_ token: only your backend, with the secret key, can charge the invoice with it.
+  const sendToken = async (token: string): Promise<void> => {
+    const response = await fetch(options.payEndpoint, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ order_id: options.orderId, token }),
+    });
+    if (!response.ok) {
+      options.onResult({ status: "error", code: "backend.failed", message: `${options.payEndpoint} answered HTTP ${response.status}` });
+      return;
+    }
+    options.onResult({ status: "submitted", answer: await response.json() });
+  };
   apm.hookForInvoice(
     button,
-    async (token) => {
-      // A gway_req_ token: only your backend, with the secret key, can charge the invoice with it.
-      const response = await fetch(options.payEndpoint, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ order_id: options.orderId, token }),
-      });
-      if (!response.ok) {
-        options.onResult({ status: "error", code: "backend.failed", message: `${options.payEndpoint} answered HTTP ${response.status}` });
-        return;
-      }
-      options.onResult({ status: "submitted", answer: await response.json() });
+    (token) => {
+      void sendToken(token);
     },
     (error) => {
       switch (error.code) {

@@ -126,16 +126,16 @@ function reply(response: ServerResponse, status: number, headers: Record<string,
 }
 
 async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  if (request.url !== PATH) return reply(response, 404);
-  if (request.method !== "POST") return reply(response, 405, { Allow: "POST" });
+  if (request.url !== PATH) { reply(response, 404); return; }
+  if (request.method !== "POST") { reply(response, 405, { Allow: "POST" }); return; }
 
   let eventId: unknown;
   try {
     ({ event_id: eventId } = JSON.parse(await readBody(request)) as { event_id?: unknown });
   } catch (error) {
-    return reply(response, error instanceof BodyTooLargeError ? 413 : 400);
+    reply(response, error instanceof BodyTooLargeError ? 413 : 400); return;
   }
-  if (typeof eventId !== "string" || eventId === "") return reply(response, 400);
+  if (typeof eventId !== "string" || eventId === "") { reply(response, 400); return; }
 
   // Answer before the work: ProcessOut waits for a 2xx, and retries a slow answer as a failure.
   reply(response, 200);

@@ -1,7 +1,21 @@
 // `@apm-docs/sandbox/testing`: what the reliability suite asks of a sandbox's database (a Store's, or
 // a database file opened read-only) after fuzzing, load and crashes. The integrity queries live here,
 // beside the schema they read, rather than in the tests.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Store } from './store/store.ts';
+
+/**
+ * The Node arguments that start the CLI as `npm run sandbox` does, for tests and benchmarks that spawn
+ * it as a child process: the flags of its `#!/usr/bin/env -S node …` line (the one place they are
+ * written), then its path. Append the CLI's own options.
+ */
+export function sandboxCliArgv(): string[] {
+  const script = fileURLToPath(new URL('./cli.ts', import.meta.url));
+  const shebang = /^#!\/usr\/bin\/env -S node (.*)$/.exec(readFileSync(script, 'utf8').split('\n', 1)[0] ?? '');
+  if (!shebang) throw new Error(`${script} does not start with "#!/usr/bin/env -S node …"`);
+  return [...shebang[1]!.trim().split(/\s+/), script];
+}
 
 // "Nothing half-written": relations every committed write must keep. Each query lists offenders.
 const CHECKS: Record<string, string> = {

@@ -8,7 +8,7 @@ import { DEMO_PROJECT } from '@apm-docs/sandbox';
 import { launchChromium } from '../../tests/browser/lib/chromium.ts';
 import { isInstalled, requireTool } from '../../tests/samples/lib/tools.ts';
 import { completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor } from './helpers.ts';
-import { apiClient, DEMO_AUTH } from './lib/client.ts';
+import { apiClient, basicAuth, DEMO_AUTH } from './lib/client.ts';
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
@@ -69,7 +69,7 @@ describe('sandbox dashboard (routes)', () => {
   };
 
   it('asks for the project credentials (401 page with WWW-Authenticate), like the API', async () => {
-    for (const auth of [null, `Basic ${Buffer.from(`${DEMO_PROJECT.id}:key_sandbox_wrong`).toString('base64')}`]) {
+    for (const auth of [null, basicAuth(DEMO_PROJECT.id, 'key_sandbox_wrong')]) {
       const response = await request('GET', '/dashboard', { auth });
       expect(response.statusCode).toBe(401);
       expect(response.headers['www-authenticate']).toMatch(/^Basic realm="[^"]+", charset="UTF-8"$/);

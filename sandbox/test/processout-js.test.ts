@@ -3,23 +3,19 @@
 // into the query, filter=undefined, POST /telemetry, and the checkout at the root of a `checkout.` host.
 import { request as httpRequest } from 'node:http';
 import { Script } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT } from '@apm-docs/sandbox';
-import { apmConfigurationId, createInvoice, startTestSandbox } from './helpers.ts';
-import { apiClient, PUBLIC_AUTH, type ApiClient } from './lib/client.ts';
+import { apmConfigurationId, createInvoice, useTestSandbox } from './helpers.ts';
+import { PUBLIC_AUTH } from './lib/client.ts';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { sandbox, api } = useTestSandbox();
 let confId: string;
 let port: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  api = apiClient(sandbox.url);
   confId = await apmConfigurationId(api);
-  port = new URL(sandbox.url).port;
+  port = new URL(sandbox().url).port;
 });
-afterAll(() => sandbox.close());
 
 /** The query string the real library builds for a GET: project, copied headers, then the parameters. */
 function processOutJsQuery(parameters: string): string {
@@ -39,7 +35,7 @@ const PROCESSOUT_JS_HEADERS = {
 
 describe('the ProcessOut.js stand-in at /processout.js', () => {
   it('is a cacheable script any page can load, in plain browser JavaScript', async () => {
-    const response = await fetch(`${sandbox.url}/processout.js`);
+    const response = await fetch(`${sandbox().url}/processout.js`);
     const source = await response.text();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -52,14 +48,14 @@ describe('the ProcessOut.js stand-in at /processout.js', () => {
 
     const etag = response.headers.get('etag');
     expect(etag).toMatch(/^"[\w-]+"$/);
-    const again = await fetch(`${sandbox.url}/processout.js`, { headers: { 'if-none-match': etag! } });
+    const again = await fetch(`${sandbox().url}/processout.js`, { headers: { 'if-none-match': etag! } });
     expect(again.status).toBe(304);
   });
 });
 
 describe('requests as the real ProcessOut.js sends them', () => {
   it('lists APMs with X-ProcessOut-JS-Version, the headers copied into the query and public auth', async () => {
-    const response = await fetch(`${sandbox.url}/gateway-configurations?${processOutJsQuery('filter=alternative-payment-methods&expand_merchant_accounts=true')}`, {
+    const response = await fetch(`${sandbox().url}/gateway-configurations?${processOutJsQuery('filter=alternative-payment-methods&expand_merchant_accounts=true')}`, {
       headers: PROCESSOUT_JS_HEADERS,
     });
     const body = await response.json();
@@ -69,7 +65,7 @@ describe('requests as the real ProcessOut.js sends them', () => {
   });
 
   it('allows X-ProcessOut-JS-Version in the CORS preflight', async () => {
-    const response = await fetch(`${sandbox.url}/gateway-configurations`, {
+    const response = await fetch(`${sandbox().url}/gateway-configurations`, {
       method: 'OPTIONS',
       headers: {
         origin: 'https://shop.example',
@@ -83,7 +79,7 @@ describe('requests as the real ProcessOut.js sends them', () => {
 
   it('treats filter=undefined (no filter given) as no filter', async () => {
     const all = await api.get('/gateway-configurations', { auth: PUBLIC_AUTH });
-    const response = await fetch(`${sandbox.url}/gateway-configurations?${processOutJsQuery('filter=undefined&expand_merchant_accounts=true')}`, {
+    const response = await fetch(`${sandbox().url}/gateway-configurations?${processOutJsQuery('filter=undefined&expand_merchant_accounts=true')}`, {
       headers: PROCESSOUT_JS_HEADERS,
     });
     expect(response.status).toBe(200);
@@ -91,12 +87,12 @@ describe('requests as the real ProcessOut.js sends them', () => {
   });
 
   it('accepts POST /telemetry from any page and ignores it', async () => {
-    const preflight = await fetch(`${sandbox.url}/telemetry`, {
+    const preflight = await fetch(`${sandbox().url}/telemetry`, {
       method: 'OPTIONS',
       headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-    const response = await fetch(`${sandbox.url}/telemetry`, {
+    const response = await fetch(`${sandbox().url}/telemetry`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
       body: JSON.stringify({ event: 'apm.canceled', metadata: { any: 'thing' } }),
@@ -142,7 +138,7 @@ describe('the checkout on a checkout. host, where the real library opens it', ()
 
   it('keeps that path off the API host, where it is an unknown route', async () => {
     const invoice = await createInvoice(api);
-    const response = await fetch(`${sandbox.url}${rootPath(invoice.id)}`);
+    const response = await fetch(`${sandbox().url}${rootPath(invoice.id)}`);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ success: false, error_type: 'request.route-not-found' });
   });

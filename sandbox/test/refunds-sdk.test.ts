@@ -6,21 +6,16 @@
 // type of shared/reference/sdk/decoding/schemas.json (Go decodes it strictly).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDecodingSchemas } from '../../tests/sdk-conformance/lib/reference.ts';
-import { apmConfigurationId, completeCheckout, createInvoice, startTestSandbox } from './helpers.ts';
-import { apiClient, type ApiClient } from './lib/client.ts';
+import { apmConfigurationId, completeCheckout, createInvoice, useTestSandbox } from './helpers.ts';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let api: ApiClient;
+const { api } = useTestSandbox();
 let confId: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  api = apiClient(sandbox.url);
   confId = await apmConfigurationId(api);
 });
-afterAll(() => sandbox.close());
 
 const schemas = loadDecodingSchemas() as { $id: string };
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;

@@ -1,23 +1,16 @@
 // What the official SDKs send and decode (shared/reference/sdk: traffic/*.json, decoding/decoding.md),
 // held against the sandbox one defect at a time. Each case once failed: see issue 9.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor } from './helpers.ts';
-import { apiClient, type ApiClient } from './lib/client.ts';
+import { completeCheckout, createInvoice, startReceiver, useTestSandbox, waitFor } from './helpers.ts';
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
+const { sandbox, api } = useTestSandbox();
 let receiver: Receiver;
-let api: ApiClient;
 
 beforeAll(async () => {
   receiver = await startReceiver([500, 200]);
-  sandbox = await startTestSandbox();
-  api = apiClient(sandbox.url);
 });
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
-});
+afterAll(() => receiver.close());
 
 describe('GET /gateway-configurations?expand_merchant_accounts=…', () => {
   // Python urlencodes a bool as True/False, PHP rawurlencode gives 1/0 (PHP drops false), Node and Ruby true.

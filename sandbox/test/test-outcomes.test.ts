@@ -1,26 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_OUTCOMES } from '../src/services/test-outcomes.ts';
 import { CHECKOUT_OUTCOMES } from '../src/services/checkout-flow.ts';
-import { apmConfigurationId, completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor } from './helpers.ts';
-import { apiClient, type ApiClient } from './lib/client.ts';
+import { apmConfigurationId, completeCheckout, createInvoice, startReceiver, useTestSandbox, waitFor } from './helpers.ts';
 
 // The outcome list the docs' "Test outcomes" page and the checkout buttons are made from, held to what the
 // sandbox does when each outcome is played through the API.
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
+const { sandbox, api } = useTestSandbox();
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let api: ApiClient;
 let confId: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
   receiver = await startReceiver();
-  api = apiClient(sandbox.url);
   confId = await apmConfigurationId(api);
 });
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
-});
+afterAll(() => receiver.close());
 
 async function eventNames(invoiceId: string): Promise<string[]> {
   const events = (await api.get('/events?limit=100&order=asc')).body.events as { name: string; data: { transaction: { invoice_id: string } } }[];
@@ -34,7 +27,7 @@ describe('the test outcomes list', () => {
 
   it('labels the provider page buttons', async () => {
     const invoice = await createInvoice(api);
-    const page = await fetch(`${sandbox.url}/checkout/${invoice.project_id as string}/${invoice.id}/redirect/${confId}`);
+    const page = await fetch(`${sandbox().url}/checkout/${invoice.project_id as string}/${invoice.id}/redirect/${confId}`);
     const html = await page.text();
     for (const entry of TEST_OUTCOMES) expect(html).toContain(`value="${entry.outcome}"`);
     for (const entry of TEST_OUTCOMES) expect(html).toContain(`>${entry.label}</button>`);

@@ -27,6 +27,7 @@ const CREDENTIAL_VARIABLES = new Set(['PROCESSOUT_PROJECT_ID', 'PROCESSOUT_PROJE
 // Stand-ins for values the page supplies itself; NUL cannot occur in a script's own text.
 const API_URL = '\u0000api-url\u0000';
 const credential = (name: string) => `\u0000${name}\u0000`;
+// eslint-disable-next-line no-control-regex -- NUL delimits the stand-ins above, deliberately
 const UNRESOLVED = /\u0000unresolved:([^\u0000]*)\u0000/;
 
 /** curl's options whose value is request data, by how curl sends it; every reader of curl samples uses this list. */
@@ -57,7 +58,7 @@ function commandLines(script: string): string[] {
 function expansion(key: string): { name: string; fallback: string | undefined } {
   const match = /^([A-Za-z_][A-Za-z0-9_]*)(?::?-(.*))?$/s.exec(key);
   if (!match) return { name: key, fallback: undefined };
-  return { name: match[1] as string, fallback: match[2] };
+  return { name: match[1]!, fallback: match[2] };
 }
 
 /** The words of one command line, and whether it is a simple command (no pipe, redirection, `&&`…). */
@@ -95,7 +96,7 @@ function requestOf(args: readonly string[]): TryItRequest {
   const headers: Record<string, string> = {};
 
   for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index] as string;
+    const arg = args[index]!;
     const value = () => {
       const next = args[index + 1];
       if (next === undefined) throw new Unsupported(`${arg} has no value`);
@@ -159,14 +160,14 @@ export function extractCurlRequest(script: string): CurlRequestResult {
       const [first = ''] = lineWords;
       const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(first);
       if (assignment && simple && lineWords.length === 1) {
-        variables.set(assignment[1] as string, assignment[2] as string);
+        variables.set(assignment[1]!, assignment[2]!);
       } else if (first === 'curl') {
         if (!simple) return { unsupported: 'the curl command uses pipes, redirections or other shell syntax a page cannot replay' };
         commands.push(lineWords.slice(1));
       }
     }
     if (commands.length !== 1) return { unsupported: `the script runs ${commands.length} curl commands, not one` };
-    return { request: requestOf(commands[0] as string[]) };
+    return { request: requestOf(commands[0]!) };
   } catch (error) {
     if (error instanceof Unsupported) return { unsupported: error.message };
     throw error;

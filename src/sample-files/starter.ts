@@ -78,7 +78,7 @@ const SHELL_EXPANSION = /\$\{?([A-Z][A-Z0-9_]*)\b/g;
 
 export function environmentVariablesOf(language: SampleLanguageValue, source: string): string[] {
   const names = new Set<string>();
-  for (const match of source.matchAll(language === 'curl' ? SHELL_EXPANSION : ENV_READ)) names.add((match[1] === '"' || match[1] === "'" ? match[2] : (match[1] ?? match[3])) as string);
+  for (const match of source.matchAll(language === 'curl' ? SHELL_EXPANSION : ENV_READ)) names.add((match[1] === '"' || match[1] === "'" ? match[2] : (match[1] ?? match[3]))!);
   return [...names].sort((a, b) => Number(!a.startsWith('PROCESSOUT_')) - Number(!b.startsWith('PROCESSOUT_')));
 }
 

@@ -167,6 +167,6 @@ export function describeVerification(language: SampleLanguageValue, checks: File
   const skipped = withStatus('skipped');
   if (skipped.length > 0) return { status: 'skipped', tier: null, text: `Not verified: ${names(skipped)} skipped`, details };
 
-  const tier = VERIFICATION_TIERS.find((candidate) => recorded.some((check) => CHECKS[check].tier === candidate)) as VerificationTier;
+  const tier = VERIFICATION_TIERS.find((candidate) => recorded.some((check) => CHECKS[check].tier === candidate))!;
   return { status: 'passed', tier, text: tierText(tier, language), details };
 }

@@ -21,7 +21,6 @@ export function editUrlFrom(env: EditLinkEnv): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`DOCS_REPO_URL must be an http(s) address, got ${JSON.stringify(repository)}`);
   }
-  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- a blank DOCS_REPO_BRANCH means the default too
   const branch = env.DOCS_REPO_BRANCH?.trim() || 'main';
   // GitHub's and Gitea's edit route; GitLab redirects /edit/ to /-/edit/.
   return `${repository.replace(/\/+$/, '').replace(/\.git$/, '')}/edit/${encodeURIComponent(branch)}/`;

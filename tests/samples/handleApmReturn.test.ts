@@ -17,6 +17,6 @@ describe('the handle-apm-return browser module', () => {
     await expect(sendTokenToBackend('/checkout/pay', { orderId: 'order_42', token: 'gway_req_abc' })).resolves.toEqual({ status: 'completed' });
     const [endpoint, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(endpoint).toBe('/checkout/pay');
-    expect(JSON.parse(String(init.body))).toEqual({ order_id: 'order_42', token: 'gway_req_abc' });
+    expect(JSON.parse(init.body as string)).toEqual({ order_id: 'order_42', token: 'gway_req_abc' });
   });
 });

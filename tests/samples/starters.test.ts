@@ -163,6 +163,7 @@ describe("the TypeScript starter, from an empty folder", () => {
     sandbox = await startSandbox({ port: 0, dbPath: ":memory:" });
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before starting it
     await sandbox?.close();
   });
 

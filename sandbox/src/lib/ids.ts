@@ -22,7 +22,7 @@ export function randomAlphanumeric(length = 32): string {
   // Rejection sampling keeps the distribution uniform (248 = 4 * 62).
   while (out.length < length) {
     const byte = randomByte();
-    if (byte < 248) out += ALPHANUMERIC[byte % 62];
+    if (byte < 248) out += ALPHANUMERIC.charAt(byte % 62);
   }
   return out;
 }
@@ -35,6 +35,6 @@ export function newId(prefix: 'iv_' | 'iv_det_' | 'tr_' | 'tr_op_' | 'ev_' | 'wh
 export function stableAlphanumeric(seed: string, length = 32): string {
   const digest = createHash('sha256').update(seed).digest();
   let out = '';
-  for (let i = 0; out.length < length; i++) out += ALPHANUMERIC[digest[i % digest.length]! % 62];
+  for (let i = 0; out.length < length; i++) out += ALPHANUMERIC.charAt(digest[i % digest.length]! % 62);
   return out;
 }

@@ -112,7 +112,7 @@ export function registerAuth(app: FastifyInstance, findProject: (id: string) => 
     try {
       if (level) request.project = authenticate(request.headers.authorization, level, findProject);
     } catch (error) {
-      return done(error as Error);
+      done(error as Error); return;
     }
     done();
   });

@@ -51,6 +51,7 @@ export function registerRateLimit(app: FastifyInstance, options: RateLimitOption
   const limiter = new RateLimiter(options.perMinute);
   const limit = String(options.perMinute);
   const count = (request: FastifyRequest, reply: FastifyReply) => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- request.project is typed for routes with config.auth; other routes leave it unset
     const { allowed, remaining } = limiter.take(request.project?.id ?? `ip:${request.ip}`, Date.now());
     reply.header('x-ratelimit', limit).header('x-ratelimit-remaining', String(remaining));
     return allowed || !options.enforce;
@@ -60,7 +61,7 @@ export function registerRateLimit(app: FastifyInstance, options: RateLimitOption
   app.addHook('onRequest', (request, reply, done) => {
     counted.add(request);
     if (!count(request, reply)) {
-      return done(new ApiError(429, 'request.rate.exceeded', `More than ${limit} requests in a minute for this project: slow down (see x-ratelimit-remaining).`));
+      done(new ApiError(429, 'request.rate.exceeded', `More than ${limit} requests in a minute for this project: slow down (see x-ratelimit-remaining).`)); return;
     }
     done();
   });

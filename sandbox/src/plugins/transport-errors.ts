@@ -11,9 +11,9 @@ import { ApiError } from '../lib/errors.ts';
 const BAD_URL = new ApiError(400, 'request.bad-format', 'The request URL is not valid: check its percent-encoding.');
 
 /** Fastify `frameworkErrors`: errors raised while routing, before any hook runs. */
-export function frameworkErrors(error: { code?: string; message: string }, _request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(error: { code?: string; message: string }, _request: FastifyRequest, reply: FastifyReply): void {
   const apiError = error.code === 'FST_ERR_BAD_URL' ? BAD_URL : new ApiError(400, 'request.bad-format', `The request could not be routed: ${error.message}`);
-  return reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
+  void reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
 }
 
 const CLIENT_ERRORS: Record<string, ApiError> = {

@@ -43,7 +43,7 @@ export function pageSize(limit: number | undefined): number {
   if (limit !== undefined && !Number.isFinite(limit)) {
     throw validationError('request.validation.invalid-limit', 'limit', 'limit must be <= 100');
   }
-  return limit || 10;
+  return limit === undefined || limit === 0 ? 10 : limit;
 }
 
 /** `expand=a,b`, `expand[]=a`, `expand=a&expand=b` all arrive as an array after coercion. */

@@ -54,7 +54,7 @@ function resolveToken(ctx: ServiceContext, source: string, invoice: StoredInvoic
     );
   }
   const request = ctx.store.findGatewayRequest(source);
-  if (!request || request.project_id !== invoice.project_id) {
+  if (request?.project_id !== invoice.project_id) {
     throw sourceInvalid(
       'Unknown gateway request token. Use the token the checkout returned (postMessage data or ?token=). ' +
         'If you sent it form-encoded with curl -d, a "+" in it became a space: use --data-urlencode.',

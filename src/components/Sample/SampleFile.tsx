@@ -13,7 +13,7 @@ type FullFile = { state: 'closed' | 'loading' | 'failed' } | { state: 'open'; ht
 
 /** The text of highlighted code as shown: its lines' text joined by newlines, the sample's bytes exactly. */
 function shownCode(block: HTMLElement | null): string {
-  return Array.from(block?.querySelectorAll('pre .line') ?? [], (line) => line.textContent ?? '').join('\n');
+  return Array.from(block?.querySelectorAll('pre .line') ?? [], (line) => line.textContent).join('\n');
 }
 
 /**
@@ -31,7 +31,7 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
   const open = fullFile.state === 'open';
 
   const toggle = async () => {
-    if (open) return setFullFile({ state: 'closed' });
+    if (open) { setFullFile({ state: 'closed' }); return; }
     if (fetched.current === null) {
       setFullFile({ state: 'loading' });
       try {
@@ -39,7 +39,7 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         fetched.current = await response.text();
       } catch {
-        return setFullFile({ state: 'failed' });
+        setFullFile({ state: 'failed' }); return;
       }
     }
     setFullFile({ state: 'open', html: fetched.current });

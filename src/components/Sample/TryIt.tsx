@@ -85,7 +85,7 @@ export default function TryIt({ request, file }: { request: TryItRequest; file: 
         type="button"
         data-action="try-it"
         className={styles.button}
-        onClick={run}
+        onClick={() => void run()}
         disabled={outcome?.kind === 'sending'}
         aria-label={`Run against local sandbox: ${request.method} ${request.path}, the request of ${file}`}>
         Run against local sandbox

@@ -13,8 +13,9 @@ import styles from './styles.module.css';
  * every sample on the site, remembered, and carried in the URL as `?language=`; a sample without the
  * chosen language shows its first tab and says so.
  */
-export default function Sample({ name, tabs }: SampleProps): ReactNode {
-  if (!Array.isArray(tabs)) {
+export default function Sample({ name, tabs }: Omit<SampleProps, 'tabs'> & Partial<Pick<SampleProps, 'tabs'>>): ReactNode {
+  // A page outside the docs plugin (no remark plugin) renders <Sample> without tabs.
+  if (tabs === undefined) {
     throw new Error(`<Sample name="${name}"> has no tabs: it must be used in a docs page, where the samples remark plugin runs`);
   }
   const chosen = useChosenLanguage();

@@ -48,7 +48,7 @@ function TabList({ className }: { className?: string }): ReactNode {
   };
 
   const handleKeydown = (event: KeyboardEvent<HTMLLIElement>) => {
-    if (event.key === 'Enter') return selectTab(event.currentTarget);
+    if (event.key === 'Enter') { selectTab(event.currentTarget); return; }
     const target = focusTarget(tabRefs, event.currentTarget, event.key);
     if (!target) return undefined;
     // Home and End would otherwise scroll the page.

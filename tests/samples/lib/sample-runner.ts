@@ -114,7 +114,7 @@ export async function startServerSample(
   }
 
   return {
-    url: url as string,
+    url: url!,
     stdoutLines,
     stderr: () => stderr,
     waitForLine(matches, timeoutMs = 10_000) {

@@ -34,7 +34,7 @@ function failureOutput(result: RunResult): string {
 export function resourceOf(file: SampleFile, output: unknown, key: string): Record<string, unknown> {
   if (file.language !== "curl") return output as Record<string, unknown>;
   expect(output).toMatchObject({ success: true, [key]: expect.anything() });
-  return (output as Record<string, Record<string, unknown>>)[key] as Record<string, unknown>;
+  return (output as Record<string, Record<string, unknown>>)[key]!;
 }
 
 /** Registers the run tests of one sample file; only curl and TypeScript run (see the README). */
@@ -73,7 +73,7 @@ export function defineRunTests(file: SampleFile, expectation: SampleExpectation,
   const invoiceWithToken = async (outcome: "approve" | "pending" = "approve") => {
     const invoice = await suite.api().createInvoice();
     const { token } = await suite.api().complete(invoice.id, outcome);
-    return { invoiceId: invoice.id, token: token as string };
+    return { invoiceId: invoice.id, token: token! };
   };
 
   switch (expectation.kind) {
@@ -230,7 +230,7 @@ export function defineRunTests(file: SampleFile, expectation: SampleExpectation,
       const refundOf = (output: unknown) =>
         file.language === "curl"
           ? resourceOf(file, output, "refund")
-          : ((output as { refunds: Record<string, unknown>[] }).refunds.at(-1) as Record<string, unknown>);
+          : ((output as { refunds: Record<string, unknown>[] }).refunds.at(-1)!);
       it("refunds part of a captured payment, then the rest: the transaction turns refunded", async (context) => {
         ready(context);
         const { invoiceId, transactionId } = await capturedTransaction();
@@ -372,7 +372,7 @@ function defineWebhookTests(
     const webhook = running();
     const invoice = await suite.api().createInvoice({ webhook_url: webhook.url });
     const { token } = await suite.api().complete(invoice.id, "approve");
-    await suite.api().pay(invoice.id, "capture", token as string);
+    await suite.api().pay(invoice.id, "capture", token!);
     const captured = (await suite.api().eventsOf(invoice.id)).find((event) => event.name === "transaction.captured");
     if (!captured) throw new Error("No transaction.captured event");
 

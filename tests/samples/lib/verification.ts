@@ -88,10 +88,8 @@ export function recordOf(folder: SampleFolder, testFile: RunnerTestFile, onlyChe
       if (checks) checks[verified.check] = worst(checks[verified.check], statusOf(test));
     }
   }
-  if (onlyCheckedFiles) {
-    for (const [name, checks] of Object.entries(record)) if (Object.keys(checks).length === 0) delete record[name];
-  }
-  return record;
+  if (!onlyCheckedFiles) return record;
+  return Object.fromEntries(Object.entries(record).filter(([, checks]) => Object.keys(checks).length > 0));
 }
 
 export type VerificationRecordFile = (typeof VERIFICATION_RECORD_FILES)[number];

@@ -19,7 +19,7 @@ export function findTypeScriptDuplicateKeys(source: string): DuplicateKey[] {
   const visit = (node: ts.Node): void => {
     if (ts.isObjectLiteralExpression(node)) {
       const named = node.properties.flatMap((property) => {
-        if (ts.isSpreadAssignment(property) || property.name === undefined) return [];
+        if (ts.isSpreadAssignment(property)) return [];
         const name = propertyName(property.name);
         if (name === undefined) return [];
         // A getter and a setter may share a name; each may still appear only once.

@@ -71,7 +71,7 @@ function addMethod(surface: CallSurface, className: string, method: string, sdkM
  * the signature lines spell out on one of them only (PHP capture's comment, Ruby capture's comment).
  */
 function shareReturnShapes(surface: CallSurface): void {
-  const row = readReference("surface.md").split("\n").find((line) => /^\| capture \/ authorize returns/.test(line));
+  const row = readReference("surface.md").split("\n").find((line) => line.startsWith("| capture / authorize returns"));
   const names = row?.split("|")[1]?.trim().replace(/ returns$/, "").split(" / ") ?? [];
   const invoice = surface.classes.get(`${surface.namespace}Invoice`);
   const methods = names.map((name) => invoice?.methods.get(name)).filter((method) => method !== undefined);
@@ -226,7 +226,7 @@ export function rubySurface(): CallSurface {
       const { min, max } = arity(method[3] ?? "");
       addMethod(surface, method[1], method[2], { minArgs: min, maxArgs: max, returns: returnType(surface, method[4] ?? "", method[5] ?? ""), source: `surface.md: ${line.trim()}` });
     }
-    if (/^# readers/.test(line) || (/^#/.test(line) && /\w#\w/.test(line) && !line.includes("lib/"))) {
+    if (line.startsWith("# readers") || (line.startsWith("#") && /\w#\w/.test(line) && !line.includes("lib/"))) {
       addAccessorList(surface, line.replace(/^#\s*(readers \([^)]*\):)?/, ""), "#");
     }
   }

@@ -45,7 +45,7 @@ export const SDK_HEADER_RULES: Record<SdkLanguage, HeaderRule> = {
 /** SDK name → version, from the "| SDK | version | …" table of the reference's README. */
 export function referenceVersions(): Map<string, string> {
   const lines = readReference("README.md").split("\n");
-  const start = lines.findIndex((line) => /^\| SDK \| version \|/.test(line));
+  const start = lines.findIndex((line) => line.startsWith("| SDK | version |"));
   if (start < 0) throw new Error("the SDK reference README has no \"| SDK | version |\" table");
   const versions = new Map<string, string>();
   for (const line of lines.slice(start + 2)) {
