@@ -80,7 +80,12 @@ export default async function createConfig(): Promise<Config> {
             // "Last updated" from each page's last commit; "Edit this page" only when DOCS_REPO_URL is set.
             showLastUpdateTime: true,
             editUrl: editUrlFrom(process.env),
-            beforeDefaultRemarkPlugins: [[remarkSamples, { siteDir, samplesDir }], [remarkMermaidDiagrams, { clientFallback: clientMermaid }], remarkTestOutcomes, [remarkErrorReference, { referencePage: path.join(docsDir, 'error-reference.mdx') }]],
+            beforeDefaultRemarkPlugins: [
+              [remarkSamples, { siteDir, samplesDir }],
+              [remarkMermaidDiagrams, { clientFallback: clientMermaid }],
+              remarkTestOutcomes,
+              [remarkErrorReference, { referencePage: path.join(docsDir, 'error-reference.mdx') }],
+            ],
           },
           blog: false,
           pages: false,
@@ -91,7 +96,15 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
 
-    plugins: [commonJsBuildOutput, codeTokenColors, inlineDiagrams, sampleDependencies({ samplesDir, docsDir }), markdownTwin({ siteDir, samplesDir, publicOrigin: process.env.DOCS_SITE_URL }), starters({ siteDir, samplesDir }), sampleFullFiles({ siteDir, samplesDir })],
+    plugins: [
+      commonJsBuildOutput,
+      codeTokenColors,
+      inlineDiagrams,
+      sampleDependencies({ samplesDir, docsDir }),
+      markdownTwin({ siteDir, samplesDir, publicOrigin: process.env.DOCS_SITE_URL }),
+      starters({ siteDir, samplesDir }),
+      sampleFullFiles({ siteDir, samplesDir }),
+    ],
 
     themes: [
       ...(clientMermaid ? ['@docusaurus/theme-mermaid'] : []),
@@ -146,9 +159,7 @@ export default async function createConfig(): Promise<Config> {
           },
           {
             title: 'ProcessOut',
-            items: [
-              { label: 'API reference', href: 'https://docs.processout.com/reference' },
-            ],
+            items: [{ label: 'API reference', href: 'https://docs.processout.com/reference' }],
           },
         ],
         copyright: 'Every code sample on this site is a file that CI runs or checks against a local ProcessOut-compatible sandbox.',

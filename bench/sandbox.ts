@@ -54,8 +54,20 @@ interface Run {
 }
 
 async function load(url: string, seconds: number, options: Partial<autocannon.Options> = {}): Promise<Run> {
-  const result = await autocannon({ url: `${url}${createInvoice.path}`, ...createInvoice, connections: CONNECTIONS, duration: seconds, ...options });
-  return { rps: result['2xx'] / result.duration, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  const result = await autocannon({
+    url: `${url}${createInvoice.path}`,
+    ...createInvoice,
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...options,
+  });
+  return {
+    rps: result['2xx'] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 const sandboxCliArgs = async (db: string) => ['--port', String(await freePort()), '--db', db, '--rate-limit', '0'];
@@ -65,7 +77,10 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 /** Profiles a fresh :memory: sandbox during a create-invoice load (start-up and warm-up left out) and prints the top items. */
 async function profileCreateInvoice(dir: string): Promise<void> {
   const profileDir = join(dir, 'cpu-profile');
-  const server = await spawnSandboxCli(await sandboxCliArgs(':memory:'), join(dir, 'profiled.log'), ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  const server = await spawnSandboxCli(await sandboxCliArgs(':memory:'), join(dir, 'profiled.log'), [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profileDir}`,
+  ]);
   let run: Run;
   const window = { fromUs: 0, toUs: 0 };
   try {
@@ -83,7 +98,8 @@ async function profileCreateInvoice(dir: string): Promise<void> {
   const perRequestUs = (summary.busyMs * 1000) / (run.rps * PROFILE_S);
   const show = (title: string, items: ProfileItem[]) => {
     console.log(`\n  ${title}`);
-    for (const item of items) console.log(`    ${(item.share * 100).toFixed(1).padStart(5)} %  ${item.ms.toFixed(0).padStart(6)} ms  ${item.label}`);
+    for (const item of items)
+      console.log(`    ${(item.share * 100).toFixed(1).padStart(5)} %  ${item.ms.toFixed(0).padStart(6)} ms  ${item.label}`);
   };
   console.log(
     `\nCPU profile of the sandbox (:memory:) under ${PROFILE_S} s of create-invoice load: ${run.rps.toFixed(0)} req/s (profiler on), ` +
@@ -105,7 +121,17 @@ async function measure(dir: string, servers: ChildServer[]): Promise<void> {
     sandboxCli(join(dir, 'bench.db')),
     spawnServer(
       process.execPath,
-      [join(REPO_ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', spec, '-p', String(prismPort), '-h', '127.0.0.1', '-v', 'error'],
+      [
+        join(REPO_ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'),
+        'mock',
+        spec,
+        '-p',
+        String(prismPort),
+        '-h',
+        '127.0.0.1',
+        '-v',
+        'error',
+      ],
       { readiness: { probe: `http://127.0.0.1:${prismPort}/invoices/iv_probe` }, logFile: join(dir, 'prism.log'), timeoutMs: 120_000 },
     ),
     spawnServer(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench/lib/bare-fastify.ts'), String(barePort)], {
@@ -140,13 +166,21 @@ async function measure(dir: string, servers: ChildServer[]): Promise<void> {
     ['Prism mock (stateless), max throughput', describe(theirs)],
     ['bare Fastify (no hooks, no state: the ceiling)', `${describe(ceiling)} (${(ceiling.rps / theirs.rps).toFixed(2)}x Prism)`],
     ['throughput ratio sandbox / Prism', `${ratio.toFixed(2)}x (target >= ${TARGETS.throughputRatio}x)`],
-    [`sandbox at ${FIXED_RATE} req/s (fresh process)`, `${fixed.rps.toFixed(0)} req/s served, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms (target p99 <= ${TARGETS.p99AtFixedRateMs} ms)`],
+    [
+      `sandbox at ${FIXED_RATE} req/s (fresh process)`,
+      `${fixed.rps.toFixed(0)} req/s served, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms (target p99 <= ${TARGETS.p99AtFixedRateMs} ms)`,
+    ],
     ['sandbox peak RSS during the 1,000 req/s run', `${rssMb.toFixed(0)} MB (target <= ${TARGETS.rssMb} MB; sampled every 100 ms)`],
     ['the same process, peak RSS since it started', `${lifetimePeakMb.toFixed(0)} MB (start-up and warm-up included)`],
     ['sandbox peak RSS after the max-throughput runs', `${peakAfterMaxMb.toFixed(0)} MB (every invoice created so far is kept in memory)`],
-    ['errors / non-2xx (memory, file, Prism, bare, fixed rate)', [ours, onFile, theirs, ceiling, fixed].map((run) => run.errors + run.non2xx).join(', ')],
+    [
+      'errors / non-2xx (memory, file, Prism, bare, fixed rate)',
+      [ours, onFile, theirs, ceiling, fixed].map((run) => run.errors + run.non2xx).join(', '),
+    ],
   ];
-  console.log(`\nCreate-invoice benchmark (${CONNECTIONS} connections, ${THROUGHPUT_S} s per run; Prism spec: ${converted} string examples parsed)\n`);
+  console.log(
+    `\nCreate-invoice benchmark (${CONNECTIONS} connections, ${THROUGHPUT_S} s per run; Prism spec: ${converted} string examples parsed)\n`,
+  );
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
 

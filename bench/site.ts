@@ -19,7 +19,14 @@ import { BUILD_DIR, buildSite, SITE_DIR } from '../tests/browser/lib/siteBuild';
 import { mermaidBlocks, readSource, sitePages } from '../tests/browser/lib/sitePages';
 import { serveStatic, type StaticSite } from '../tests/browser/lib/staticServer';
 import { waitForDiagrams, waitForHydration } from '../tests/browser/lib/session';
-import { LIGHTHOUSE_CATEGORIES, median, PERFORMANCE_METRICS, runLighthouse, type LighthouseCategory, type LighthouseRun } from './lib/lighthouse';
+import {
+  LIGHTHOUSE_CATEGORIES,
+  median,
+  PERFORMANCE_METRICS,
+  runLighthouse,
+  type LighthouseCategory,
+  type LighthouseRun,
+} from './lib/lighthouse';
 import { formatReport, kib, type BudgetRow } from './lib/report';
 import { buildStockSite, type StockSite } from './lib/stockSite';
 
@@ -72,7 +79,13 @@ async function weighPage(browser: Browser, server: StaticSite, buildDir: string,
   try {
     const run = await scriptCosts(buildDir, await loadedScripts(context, url, rendered));
     const fetched = await scriptCosts(buildDir, await fetchedScripts(context, url, rendered));
-    return { route, diagrams, run: totalGzipBytes(run), fetched: totalGzipBytes(fetched), mermaidChunks: run.filter((cost) => cost.hasMermaid).length };
+    return {
+      route,
+      diagrams,
+      run: totalGzipBytes(run),
+      fetched: totalGzipBytes(fetched),
+      mermaidChunks: run.filter((cost) => cost.hasMermaid).length,
+    };
   } finally {
     await context.close();
   }
@@ -157,7 +170,10 @@ async function main(): Promise<void> {
     const reference = stockWeight ?? lightest;
     const referenceName = stockWeight ? `stock ${stock?.version} ${stockWeight.route}` : `lightest prose page ${lightest.route}`;
     if (stockWeight) {
-      rows.push({ metric: `stock ${stock?.version} ${stockWeight.route}: JS run / fetched`, value: `${kib(stockWeight.run)} / ${kib(stockWeight.fetched)}` });
+      rows.push({
+        metric: `stock ${stock?.version} ${stockWeight.route}: JS run / fetched`,
+        value: `${kib(stockWeight.run)} / ${kib(stockWeight.fetched)}`,
+      });
     }
     for (const weight of weights) {
       rows.push({ metric: `${weight.route}: JS run / fetched`, value: `${kib(weight.run)} / ${kib(weight.fetched)}` });
@@ -175,11 +191,19 @@ async function main(): Promise<void> {
           met: ratio(weight.run, lightest.run) <= JS_BUDGET.diagramPageVsLightestProse,
         });
       }
-      rows.push({ metric: `${weight.route}: chunks with mermaid code run`, value: String(weight.mermaidChunks), target: '0', met: weight.mermaidChunks === 0 });
+      rows.push({
+        metric: `${weight.route}: chunks with mermaid code run`,
+        value: String(weight.mermaidChunks),
+        target: '0',
+        met: weight.mermaidChunks === 0,
+      });
     }
 
     const jsDir = path.join(BUILD_DIR, 'assets', 'js');
-    const allChunks = await scriptCosts(BUILD_DIR, (await readdir(jsDir)).map((file) => `/assets/js/${file}`));
+    const allChunks = await scriptCosts(
+      BUILD_DIR,
+      (await readdir(jsDir)).map((file) => `/assets/js/${file}`),
+    );
     const mermaidChunks = allChunks.filter((cost) => cost.hasMermaid);
     rows.push({
       metric: `chunks in the build holding mermaid code (${MERMAID_CODE.source})`,

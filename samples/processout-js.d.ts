@@ -53,7 +53,7 @@ declare namespace ProcessOut {
     /** The `iv_…` invoice your backend created for this payment. */
     invoiceID: string;
     /** `alternative-payment-methods` lists the APMs; without it, every configuration. */
-    filter?: "alternative-payment-methods" | "alternative-payment-methods-with-tokenization" | "native-alternative-payment-methods";
+    filter?: 'alternative-payment-methods' | 'alternative-payment-methods-with-tokenization' | 'native-alternative-payment-methods';
   }
 
   /** Watches one payment window: ProcessOut.js returns it from handleAction. */

@@ -67,5 +67,5 @@ export async function runLighthouse(url: string): Promise<LighthouseRun> {
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle]!) : ((sorted[middle - 1]!) + (sorted[middle]!)) / 2;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

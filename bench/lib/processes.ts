@@ -154,7 +154,10 @@ export function spawnServer(command: string, args: string[], options: SpawnOptio
     if ('probe' in readiness) {
       const poll = async () => {
         while (url === null && child.exitCode === null) {
-          if (await answers(readiness.probe)) { ready(new URL(readiness.probe).origin); return; }
+          if (await answers(readiness.probe)) {
+            ready(new URL(readiness.probe).origin);
+            return;
+          }
           await new Promise((wait) => setTimeout(wait, 250));
         }
       };

@@ -18,7 +18,11 @@ export function formatReport(rows: readonly BudgetRow[]): string {
   ];
   const headers = ['metric', 'value', 'target', 'result'];
   const widths = columns.map((column, index) => Math.max(headers[index]?.length ?? 0, ...column.map((cell) => cell.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+      .join('  ')
+      .trimEnd();
   const checked = rows.filter((row) => row.met !== undefined);
   return [
     line(headers),

@@ -20,10 +20,15 @@ export interface StockSite {
 
 /** Builds the stock site under `workDir`; resolves with its build, or rejects when npm or the build fails. */
 export async function buildStockSite(workDir: string): Promise<StockSite> {
-  const corePackage = JSON.parse(await readFile(path.join(SITE_DIR, 'node_modules', '@docusaurus', 'core', 'package.json'), 'utf8')) as { version: string };
+  const corePackage = JSON.parse(await readFile(path.join(SITE_DIR, 'node_modules', '@docusaurus', 'core', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const version = corePackage.version;
   await mkdir(workDir, { recursive: true });
-  const { stdout } = await run('npm', ['pack', `create-docusaurus@${version}`, '--pack-destination', workDir, '--silent'], { cwd: workDir, timeout: 120_000 });
+  const { stdout } = await run('npm', ['pack', `create-docusaurus@${version}`, '--pack-destination', workDir, '--silent'], {
+    cwd: workDir,
+    timeout: 120_000,
+  });
   const tarball = path.join(workDir, stdout.trim().split('\n').at(-1) ?? '');
   await run('tar', ['xzf', tarball, '-C', workDir]);
   const templates = path.join(workDir, 'package', 'templates');
@@ -38,10 +43,14 @@ export async function buildStockSite(workDir: string): Promise<StockSite> {
     await symlink(path.join(SITE_DIR, 'node_modules', entry), path.join(siteDir, 'node_modules', entry));
   }
   const buildDir = path.join(workDir, 'build');
-  await run(process.execPath, [path.join(SITE_DIR, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs'), 'build', '--out-dir', buildDir], {
-    cwd: siteDir,
-    env: { ...process.env, DOCUSAURUS_GENERATED_FILES_DIR_NAME: undefined },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(
+    process.execPath,
+    [path.join(SITE_DIR, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs'), 'build', '--out-dir', buildDir],
+    {
+      cwd: siteDir,
+      env: { ...process.env, DOCUSAURUS_GENERATED_FILES_DIR_NAME: undefined },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return { version, buildDir, route: '/docs/intro' };
 }

@@ -12,11 +12,11 @@ function requireEnv(name: string): string {
   process.exit(1);
 }
 
-const projectId = requireEnv("PROCESSOUT_PROJECT_ID");
-const invoiceId = requireEnv("INVOICE_ID");
-const gatewayConfigurationId = requireEnv("GATEWAY_CONFIGURATION_ID");
+const projectId = requireEnv('PROCESSOUT_PROJECT_ID');
+const invoiceId = requireEnv('INVOICE_ID');
+const gatewayConfigurationId = requireEnv('GATEWAY_CONFIGURATION_ID');
 // Unset in production. Set it to reach another host, such as the local sandbox's /checkout.
-const checkoutUrl = process.env.PROCESSOUT_CHECKOUT_URL || "https://checkout.processout.com";
+const checkoutUrl = process.env.PROCESSOUT_CHECKOUT_URL || 'https://checkout.processout.com';
 
 // #region build-redirect-url
 const segment = encodeURIComponent;

@@ -19,7 +19,11 @@ interface Transaction {
 
 /** An error answered by the API: `errorType` is its `error_type`, e.g. `request.authentication.invalid`. */
 class ProcessOutError extends Error {
-  constructor(readonly errorType: string, message: string, readonly status: number) {
+  constructor(
+    readonly errorType: string,
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -31,52 +35,49 @@ function requireEnv(name: string): string {
   process.exit(1);
 }
 
-const projectId = requireEnv("PROCESSOUT_PROJECT_ID");
-const projectSecret = requireEnv("PROCESSOUT_PROJECT_SECRET");
-const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString("base64")}`;
+const projectId = requireEnv('PROCESSOUT_PROJECT_ID');
+const projectSecret = requireEnv('PROCESSOUT_PROJECT_SECRET');
+const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString('base64')}`;
 // Unset in production. Set it to reach another host, such as the local sandbox.
-const apiUrl = process.env.PROCESSOUT_API_URL || "https://api.processout.com";
+const apiUrl = process.env.PROCESSOUT_API_URL || 'https://api.processout.com';
 
 /** Calls the API with HTTP Basic auth (your project ID and secret), JSON in and out. */
-async function request<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { Authorization: authorization, "Content-Type": "application/json" },
+    headers: { Authorization: authorization, 'Content-Type': 'application/json' },
     body: body && JSON.stringify(body),
   });
-  if (!response.headers.get("content-type")?.includes("application/json")) {
+  if (!response.headers.get('content-type')?.includes('application/json')) {
     throw new Error(`${method} ${apiUrl}${path} answered HTTP ${response.status}, not JSON`);
   }
-  const payload = (await response.json()) as
-    | ({ success: true } & T)
-    | { success: false; error_type: string; message: string };
+  const payload = (await response.json()) as ({ success: true } & T) | { success: false; error_type: string; message: string };
   if (!payload.success) throw new ProcessOutError(payload.error_type, payload.message, response.status);
   return payload;
 }
 
 const client = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: object) => request<T>("POST", path, body),
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: object) => request<T>('POST', path, body),
 };
 
-const invoiceId = requireEnv("INVOICE_ID");
-const gatewayToken = requireEnv("GATEWAY_TOKEN");
+const invoiceId = requireEnv('INVOICE_ID');
+const gatewayToken = requireEnv('GATEWAY_TOKEN');
 
 async function main(): Promise<void> {
   // #region capture-invoice
-  const { transaction } = await client.post<{ transaction: Transaction }>(
-    `/invoices/${encodeURIComponent(invoiceId)}/capture`,
-    { source: gatewayToken },
-  );
+  const { transaction } = await client.post<{ transaction: Transaction }>(`/invoices/${encodeURIComponent(invoiceId)}/capture`, {
+    source: gatewayToken,
+  });
   switch (transaction.status) {
-    case "completed":
+    case 'completed':
       // Paid: fulfil the order.
       break;
-    case "pending":
+    case 'pending':
       // The APM confirms later: keep the order open until the transaction.captured (or
       // transaction.failed) webhook arrives.
       break;
-    case "failed":
+    case 'failed':
       // Declined: tell the customer, and offer to pay again with another APM.
       console.error(`Payment failed: ${transaction.error_code}: ${transaction.error_message}`);
       process.exitCode = 1;

@@ -10,7 +10,7 @@
 
 /** What the test payment page returns for the chosen outcome. */
 interface CompletedTestPayment {
-  outcome: "approve" | "decline" | "cancel" | "pending";
+  outcome: 'approve' | 'decline' | 'cancel' | 'pending';
   /** The gway_req_ token to capture with, for approve and pending. */
   token?: string;
   /** payment.declined or customer.canceled. */
@@ -21,11 +21,15 @@ interface CompletedTestPayment {
 }
 
 // The route only exists in the sandbox: default to its address instead of api.processout.com.
-process.env.PROCESSOUT_API_URL ||= "http://127.0.0.1:4010";
+process.env.PROCESSOUT_API_URL ||= 'http://127.0.0.1:4010';
 
 /** An error answered by the API: `errorType` is its `error_type`, e.g. `request.authentication.invalid`. */
 class ProcessOutError extends Error {
-  constructor(readonly errorType: string, message: string, readonly status: number) {
+  constructor(
+    readonly errorType: string,
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -37,37 +41,35 @@ function requireEnv(name: string): string {
   process.exit(1);
 }
 
-const projectId = requireEnv("PROCESSOUT_PROJECT_ID");
-const projectSecret = requireEnv("PROCESSOUT_PROJECT_SECRET");
-const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString("base64")}`;
+const projectId = requireEnv('PROCESSOUT_PROJECT_ID');
+const projectSecret = requireEnv('PROCESSOUT_PROJECT_SECRET');
+const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString('base64')}`;
 // Unset in production. Set it to reach another host, such as the local sandbox.
-const apiUrl = process.env.PROCESSOUT_API_URL || "https://api.processout.com";
+const apiUrl = process.env.PROCESSOUT_API_URL || 'https://api.processout.com';
 
 /** Calls the API with HTTP Basic auth (your project ID and secret), JSON in and out. */
-async function request<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { Authorization: authorization, "Content-Type": "application/json" },
+    headers: { Authorization: authorization, 'Content-Type': 'application/json' },
     body: body && JSON.stringify(body),
   });
-  if (!response.headers.get("content-type")?.includes("application/json")) {
+  if (!response.headers.get('content-type')?.includes('application/json')) {
     throw new Error(`${method} ${apiUrl}${path} answered HTTP ${response.status}, not JSON`);
   }
-  const payload = (await response.json()) as
-    | ({ success: true } & T)
-    | { success: false; error_type: string; message: string };
+  const payload = (await response.json()) as ({ success: true } & T) | { success: false; error_type: string; message: string };
   if (!payload.success) throw new ProcessOutError(payload.error_type, payload.message, response.status);
   return payload;
 }
 
 const client = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: object) => request<T>("POST", path, body),
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: object) => request<T>('POST', path, body),
 };
 
-const invoiceId = requireEnv("INVOICE_ID");
-const gatewayConfigurationId = requireEnv("GATEWAY_CONFIGURATION_ID");
-const outcome = process.env.OUTCOME || "approve";
+const invoiceId = requireEnv('INVOICE_ID');
+const gatewayConfigurationId = requireEnv('GATEWAY_CONFIGURATION_ID');
+const outcome = process.env.OUTCOME || 'approve';
 
 async function main(): Promise<void> {
   // #region complete-test-payment

@@ -26,11 +26,11 @@ export interface ApmButtonsOptions {
 export function showApmButtons(options: ApmButtonsOptions): void {
   const client = new ProcessOut.ProcessOut(options.projectId);
   client.fetchGatewayConfigurations(
-    { invoiceID: options.invoiceId, filter: "alternative-payment-methods" },
+    { invoiceID: options.invoiceId, filter: 'alternative-payment-methods' },
     (apms) => {
       for (const apm of apms) {
-        const button = document.createElement("button");
-        button.type = "button";
+        const button = document.createElement('button');
+        button.type = 'button';
         button.textContent = `Pay with ${apm.gateway.display_name}`;
         options.container.append(button);
         options.onButton(button, apm);

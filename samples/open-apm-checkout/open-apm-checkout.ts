@@ -10,15 +10,15 @@
 /** How the payment attempt ended, for your page to show. */
 export type ApmResult =
   /** The customer approved; your backend captured the invoice with the token and answered `answer`. */
-  | { status: "submitted"; answer: unknown }
+  | { status: 'submitted'; answer: unknown }
   /** The provider refused the payment (`payment.declined`, …): offer another APM. */
-  | { status: "declined"; code: string; message: string }
+  | { status: 'declined'; code: string; message: string }
   /** The customer gave up, on the provider page or by closing its window. The invoice can still be paid. */
-  | { status: "canceled"; windowClosed: boolean }
+  | { status: 'canceled'; windowClosed: boolean }
   /** The browser blocked the window: send the customer to `redirectUrl` in this tab instead. */
-  | { status: "blocked"; redirectUrl: string }
+  | { status: 'blocked'; redirectUrl: string }
   /** Anything else: ProcessOut's error code, or `backend.failed` when your endpoint did not answer 2xx. */
-  | { status: "error"; code: string; message: string };
+  | { status: 'error'; code: string; message: string };
 
 export interface HookOptions {
   /** Your own reference for the order: your backend knows which invoice it created for it. */
@@ -33,15 +33,15 @@ export function hookApmButton(button: HTMLElement, apm: ProcessOut.GatewayConfig
   // A gway_req_ token: only your backend, with the secret key, can charge the invoice with it.
   const sendToken = async (token: string): Promise<void> => {
     const response = await fetch(options.payEndpoint, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ order_id: options.orderId, token }),
     });
     if (!response.ok) {
-      options.onResult({ status: "error", code: "backend.failed", message: `${options.payEndpoint} answered HTTP ${response.status}` });
+      options.onResult({ status: 'error', code: 'backend.failed', message: `${options.payEndpoint} answered HTTP ${response.status}` });
       return;
     }
-    options.onResult({ status: "submitted", answer: await response.json() });
+    options.onResult({ status: 'submitted', answer: await response.json() });
   };
   apm.hookForInvoice(
     button,
@@ -50,17 +50,17 @@ export function hookApmButton(button: HTMLElement, apm: ProcessOut.GatewayConfig
     },
     (error) => {
       switch (error.code) {
-        case "customer.canceled":
-          options.onResult({ status: "canceled", windowClosed: error.metadata?.reason === "tab_closed" });
+        case 'customer.canceled':
+          options.onResult({ status: 'canceled', windowClosed: error.metadata?.reason === 'tab_closed' });
           return;
-        case "customer.popup-blocked":
-          options.onResult({ status: "blocked", redirectUrl: apm.getInvoiceActionURL() });
+        case 'customer.popup-blocked':
+          options.onResult({ status: 'blocked', redirectUrl: apm.getInvoiceActionURL() });
           return;
-        case "payment.declined":
-          options.onResult({ status: "declined", code: error.code, message: error.message });
+        case 'payment.declined':
+          options.onResult({ status: 'declined', code: error.code, message: error.message });
           return;
         default:
-          options.onResult({ status: "error", code: error.code, message: error.message });
+          options.onResult({ status: 'error', code: error.code, message: error.message });
       }
     },
   );

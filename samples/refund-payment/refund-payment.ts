@@ -31,7 +31,11 @@ interface Refund {
 
 /** An error answered by the API: `errorType` is its `error_type`, e.g. `request.authentication.invalid`. */
 class ProcessOutError extends Error {
-  constructor(readonly errorType: string, message: string, readonly status: number) {
+  constructor(
+    readonly errorType: string,
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -43,36 +47,34 @@ function requireEnv(name: string): string {
   process.exit(1);
 }
 
-const projectId = requireEnv("PROCESSOUT_PROJECT_ID");
-const projectSecret = requireEnv("PROCESSOUT_PROJECT_SECRET");
-const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString("base64")}`;
+const projectId = requireEnv('PROCESSOUT_PROJECT_ID');
+const projectSecret = requireEnv('PROCESSOUT_PROJECT_SECRET');
+const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString('base64')}`;
 // Unset in production. Set it to reach another host, such as the local sandbox.
-const apiUrl = process.env.PROCESSOUT_API_URL || "https://api.processout.com";
+const apiUrl = process.env.PROCESSOUT_API_URL || 'https://api.processout.com';
 
 /** Calls the API with HTTP Basic auth (your project ID and secret), JSON in and out. */
-async function request<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { Authorization: authorization, "Content-Type": "application/json" },
+    headers: { Authorization: authorization, 'Content-Type': 'application/json' },
     body: body && JSON.stringify(body),
   });
-  if (!response.headers.get("content-type")?.includes("application/json")) {
+  if (!response.headers.get('content-type')?.includes('application/json')) {
     throw new Error(`${method} ${apiUrl}${path} answered HTTP ${response.status}, not JSON`);
   }
-  const payload = (await response.json()) as
-    | ({ success: true } & T)
-    | { success: false; error_type: string; message: string };
+  const payload = (await response.json()) as ({ success: true } & T) | { success: false; error_type: string; message: string };
   if (!payload.success) throw new ProcessOutError(payload.error_type, payload.message, response.status);
   return payload;
 }
 
 const client = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: object) => request<T>("POST", path, body),
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: object) => request<T>('POST', path, body),
 };
 
-const transactionId = requireEnv("TRANSACTION_ID");
-const refundAmount = requireEnv("REFUND_AMOUNT");
+const transactionId = requireEnv('TRANSACTION_ID');
+const refundAmount = requireEnv('REFUND_AMOUNT');
 
 async function main(): Promise<void> {
   // #region refund-payment
@@ -81,9 +83,9 @@ async function main(): Promise<void> {
   await client.post(refundsPath, {
     // A decimal string, at most the transaction's available_amount.
     amount: refundAmount,
-    reason: "customer_request", // or duplicate, fraud, other
-    information: "Returned by the customer",
-    metadata: { return_reference: "RMA-1001" }, // your own references
+    reason: 'customer_request', // or duplicate, fraud, other
+    information: 'Returned by the customer',
+    metadata: { return_reference: 'RMA-1001' }, // your own references
   });
   // refunded_amount grows, available_amount shrinks, and the status
   // turns "refunded" once nothing is left to refund.

@@ -4,7 +4,7 @@
 // PORT (default 3001) and HOST (default 127.0.0.1; 0.0.0.0 accepts connections from other machines).
 // It listens for POST /webhooks/processout, answers at once, then fetches each event with the secret
 // key before trusting it. It prints one JSON line per verified event on stdout, everything else on stderr.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 /** The event fields this sample relies on; the API returns more (see the event reference). */
 interface ProcessOutEvent {
@@ -19,7 +19,11 @@ interface ProcessOutEvent {
 
 /** An error answered by the API: `errorType` is its `error_type`, e.g. `request.authentication.invalid`. */
 class ProcessOutError extends Error {
-  constructor(readonly errorType: string, message: string, readonly status: number) {
+  constructor(
+    readonly errorType: string,
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -31,32 +35,30 @@ function requireEnv(name: string): string {
   process.exit(1);
 }
 
-const projectId = requireEnv("PROCESSOUT_PROJECT_ID");
-const projectSecret = requireEnv("PROCESSOUT_PROJECT_SECRET");
-const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString("base64")}`;
+const projectId = requireEnv('PROCESSOUT_PROJECT_ID');
+const projectSecret = requireEnv('PROCESSOUT_PROJECT_SECRET');
+const authorization = `Basic ${Buffer.from(`${projectId}:${projectSecret}`).toString('base64')}`;
 // Unset in production. Set it to reach another host, such as the local sandbox.
-const apiUrl = process.env.PROCESSOUT_API_URL || "https://api.processout.com";
+const apiUrl = process.env.PROCESSOUT_API_URL || 'https://api.processout.com';
 
 /** Calls the API with HTTP Basic auth (your project ID and secret), JSON in and out. */
-async function request<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { Authorization: authorization, "Content-Type": "application/json" },
+    headers: { Authorization: authorization, 'Content-Type': 'application/json' },
     body: body && JSON.stringify(body),
   });
-  if (!response.headers.get("content-type")?.includes("application/json")) {
+  if (!response.headers.get('content-type')?.includes('application/json')) {
     throw new Error(`${method} ${apiUrl}${path} answered HTTP ${response.status}, not JSON`);
   }
-  const payload = (await response.json()) as
-    | ({ success: true } & T)
-    | { success: false; error_type: string; message: string };
+  const payload = (await response.json()) as ({ success: true } & T) | { success: false; error_type: string; message: string };
   if (!payload.success) throw new ProcessOutError(payload.error_type, payload.message, response.status);
   return payload;
 }
 
 const client = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: object) => request<T>("POST", path, body),
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: object) => request<T>('POST', path, body),
 };
 
 // #region webhook-endpoint
@@ -86,9 +88,9 @@ async function handleNotification(eventId: string): Promise<void> {
 
   const transaction = event.data.transaction;
   switch (event.name) {
-    case "transaction.captured": // Paid: fulfil the order of transaction.invoice_id.
+    case 'transaction.captured': // Paid: fulfil the order of transaction.invoice_id.
       break;
-    case "transaction.failed": // Declined: release the order, and ask for another payment.
+    case 'transaction.failed': // Declined: release the order, and ask for another payment.
       break;
     // transaction.pending, transaction.authorized, transaction.voided…: update the order's status.
   }
@@ -105,7 +107,7 @@ async function handleNotification(eventId: string): Promise<void> {
 // #endregion
 
 // The HTTP server: POST /webhooks/processout with a JSON body that names an event, anything else refused.
-const PATH = "/webhooks/processout";
+const PATH = '/webhooks/processout';
 const MAX_BODY_BYTES = 64 * 1024;
 
 class BodyTooLargeError extends Error {}
@@ -118,7 +120,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function reply(response: ServerResponse, status: number, headers: Record<string, string> = {}): void {
@@ -126,16 +128,26 @@ function reply(response: ServerResponse, status: number, headers: Record<string,
 }
 
 async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  if (request.url !== PATH) { reply(response, 404); return; }
-  if (request.method !== "POST") { reply(response, 405, { Allow: "POST" }); return; }
+  if (request.url !== PATH) {
+    reply(response, 404);
+    return;
+  }
+  if (request.method !== 'POST') {
+    reply(response, 405, { Allow: 'POST' });
+    return;
+  }
 
   let eventId: unknown;
   try {
     ({ event_id: eventId } = JSON.parse(await readBody(request)) as { event_id?: unknown });
   } catch (error) {
-    reply(response, error instanceof BodyTooLargeError ? 413 : 400); return;
+    reply(response, error instanceof BodyTooLargeError ? 413 : 400);
+    return;
   }
-  if (typeof eventId !== "string" || eventId === "") { reply(response, 400); return; }
+  if (typeof eventId !== 'string' || eventId === '') {
+    reply(response, 400);
+    return;
+  }
 
   // Answer before the work: ProcessOut waits for a 2xx, and retries a slow answer as a failure.
   reply(response, 200);
@@ -149,9 +161,9 @@ const server = createServer((request, response) => {
   });
 });
 
-const host = process.env.HOST || "127.0.0.1";
+const host = process.env.HOST || '127.0.0.1';
 server.listen(Number(process.env.PORT || 3001), host, () => {
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : process.env.PORT;
+  const port = typeof address === 'object' && address ? address.port : process.env.PORT;
   console.error(`Listening for ProcessOut webhooks on http://${host}:${port}${PATH}`);
 });

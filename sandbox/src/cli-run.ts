@@ -58,7 +58,8 @@ function parseCli(argv: string[]) {
   if (!Number.isFinite(pendingDelayMs) || pendingDelayMs < 0) throw new CliUsageError('--pending-delay must be a number of ms');
   if (webhookUrl !== undefined && !/^https?:\/\/\S+$/.test(webhookUrl)) throw new CliUsageError('--webhook-url must be an http(s) URL');
   const rateLimitPerMinute = Number(values['rate-limit']);
-  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) throw new CliUsageError('--rate-limit must be a whole number of requests per minute (0: no 429)');
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0)
+    throw new CliUsageError('--rate-limit must be a whole number of requests per minute (0: no 429)');
   const publicUrl = values['public-url'];
   if (publicUrl !== undefined) {
     try {
@@ -93,7 +94,17 @@ type CliOptions = ReturnType<typeof parseCli>;
 export class CliStartError extends Error {}
 
 // EEXIST/ENOTDIR: a file stands where the database's folder should be.
-const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM']);
+const UNWRITABLE = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'EEXIST',
+  'ENOSPC',
+  'SQLITE_CANTOPEN',
+  'SQLITE_READONLY',
+  'SQLITE_PERM',
+]);
 
 function isFolder(path: string): boolean {
   try {
@@ -110,7 +121,8 @@ export function startErrorMessage(error: Error & { code?: string; syscall?: stri
     if (error.code === 'EADDRINUSE') {
       return `Port ${options.port} on ${options.host} is already in use (is another sandbox running, e.g. npm start?): stop it, or pick another port with --port N (0 picks a free one).`;
     }
-    if (error.code === 'EADDRNOTAVAIL') return `Cannot listen on ${where}: ${options.host} is not an address of this machine; use --host 127.0.0.1.`;
+    if (error.code === 'EADDRNOTAVAIL')
+      return `Cannot listen on ${where}: ${options.host} is not an address of this machine; use --host 127.0.0.1.`;
     if (error.code === 'EACCES') return `Not allowed to listen on ${where}: use a port above 1023 with --port N.`;
     return `Cannot listen on ${where} (${error.code ?? error.message}): pick another --port or --host.`;
   }

@@ -8,7 +8,13 @@ import type { SandboxOptions } from './config.ts';
 import type { Store } from './store/store.ts';
 
 export { buildApp, type SandboxApp } from './app.ts';
-export { DEFAULT_TIMEOUTS, DEFAULT_WEBHOOK_RETRY, type SandboxOptions, type TransportTimeouts, type WebhookRetryOptions } from './config.ts';
+export {
+  DEFAULT_TIMEOUTS,
+  DEFAULT_WEBHOOK_RETRY,
+  type SandboxOptions,
+  type TransportTimeouts,
+  type WebhookRetryOptions,
+} from './config.ts';
 export * from './facts.ts';
 export { Store, type Project } from './store/store.ts';
 export { MAX_DELIVERIES_IN_FLIGHT } from './services/scheduler.ts';

@@ -75,7 +75,13 @@ export function storeProblems({ db }: Pick<Store, 'db'>): string[] {
   if (integrity !== 'ok') problems.push(`PRAGMA integrity_check: ${String(integrity)}`);
   for (const [name, sql] of Object.entries(CHECKS)) {
     const rows = db.prepare(sql).raw().all() as unknown[][];
-    if (rows.length > 0) problems.push(`${name}: ${rows.slice(0, 5).map((row) => String(row[0])).join(', ')}`);
+    if (rows.length > 0)
+      problems.push(
+        `${name}: ${rows
+          .slice(0, 5)
+          .map((row) => String(row[0]))
+          .join(', ')}`,
+      );
   }
   return problems;
 }

@@ -143,9 +143,15 @@ describe('returning to the shop', () => {
     const location = new URL(approve.response.headers.get('location')!);
     expect(location.origin + location.pathname).toBe('https://shop.example/return');
     expect(location.searchParams.get('token')).toMatch(/^gway_req_/);
-    const other = await createInvoice(api, { return_url: 'https://shop.example/return', cancel_url: 'https://shop.example/cart', metadata: { skip_processoutjs: 'true' } });
+    const other = await createInvoice(api, {
+      return_url: 'https://shop.example/return',
+      cancel_url: 'https://shop.example/cart',
+      metadata: { skip_processoutjs: 'true' },
+    });
     expect((await choose(other.id, 'cancel')).response.headers.get('location')).toBe('https://shop.example/cart');
-    expect((await choose(other.id, 'decline')).response.headers.get('location')).toBe('https://shop.example/return?error_code=payment.declined');
+    expect((await choose(other.id, 'decline')).response.headers.get('location')).toBe(
+      'https://shop.example/return?error_code=payment.declined',
+    );
   });
 
   it('redirects deep links with 302', async () => {

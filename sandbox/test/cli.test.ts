@@ -106,7 +106,9 @@ describe('npm run sandbox start-up errors (issue 12, defect 9)', () => {
     const busy = await startSandbox({ port: 0 });
     try {
       const port = new URL(busy.url).port;
-      expect(await startError(['--port', port, '--db', ':memory:'])).toMatch(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*npm start.*--port N`));
+      expect(await startError(['--port', port, '--db', ':memory:'])).toMatch(
+        new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*npm start.*--port N`),
+      );
     } finally {
       await busy.close();
     }
@@ -117,11 +119,15 @@ describe('npm run sandbox start-up errors (issue 12, defect 9)', () => {
   });
 
   it('says --db points at a folder', async () => {
-    expect(await startError(['--port', '0', '--db', folder])).toBe(`--db ${folder} is a folder: give a file path, e.g. --db ${folder}/sandbox.db.`);
+    expect(await startError(['--port', '0', '--db', folder])).toBe(
+      `--db ${folder} is a folder: give a file path, e.g. --db ${folder}/sandbox.db.`,
+    );
   });
 
   it('says a path cannot be written', async () => {
-    expect(await startError(['--port', '0', '--db', underAFile])).toMatch(/^Cannot write .* \((ENOTDIR|EEXIST)\): pick a writable location with --db FILE/);
+    expect(await startError(['--port', '0', '--db', underAFile])).toMatch(
+      /^Cannot write .* \((ENOTDIR|EEXIST)\): pick a writable location with --db FILE/,
+    );
     if (process.getuid?.() !== 0) {
       const readOnly = join(scratch, 'read-only');
       mkdirSync(readOnly, { mode: 0o555 });
@@ -136,7 +142,7 @@ describe('npm run sandbox start-up errors (issue 12, defect 9)', () => {
       const cli = (argv: string[]) =>
         promisify(execFile)(process.execPath, ['--import', 'tsx', 'sandbox/src/cli.ts', ...argv]).then(
           () => ({ code: 0, stderr: '' }),
-          (error: { code: number; stderr: string }) => error,
+          (error: unknown) => error as { code: number; stderr: string },
         );
       const [portInUse, corruptDb] = await Promise.all([cli(['--port', port, '--db', ':memory:']), cli(['--port', '0', '--db', corrupt])]);
       for (const result of [portInUse, corruptDb]) {

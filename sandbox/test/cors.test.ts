@@ -9,8 +9,6 @@ const SITE_ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'];
 describe('CORS for the docs site "Try it" buttons', () => {
   const { api } = useTestSandbox({ siteOrigins: SITE_ORIGINS });
 
-
-
   const preflight = (path: string, origin: string, method = 'POST') =>
     api.request('OPTIONS', path, {
       auth: null,

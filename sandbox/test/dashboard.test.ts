@@ -17,7 +17,11 @@ const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>'&`;
 
 /** GET or POST a dashboard route through Fastify's inject, with the demo credentials unless told otherwise. */
 function dashboard(sandbox: Sandbox) {
-  return async (method: 'GET' | 'POST', url: string, options: { form?: Record<string, string>; headers?: Record<string, string>; auth?: string | null } = {}) => {
+  return async (
+    method: 'GET' | 'POST',
+    url: string,
+    options: { form?: Record<string, string>; headers?: Record<string, string>; auth?: string | null } = {},
+  ) => {
     const headers: Record<string, string> = { ...options.headers };
     const auth = options.auth === undefined ? DEMO_AUTH : options.auth;
     if (auth) headers.authorization = auth;
@@ -104,9 +108,17 @@ describe('sandbox dashboard (routes)', () => {
     try {
       const invoice = await pay(api, { name: HOSTILE, metadata: { [HOSTILE.slice(0, 20)]: HOSTILE }, webhook_url: hostileEndpoint.url });
       const [event] = await eventsOf(api, invoice.id);
-      await waitFor(async () => (await api.get(`/events/${event!.id}/webhooks`)).body.webhooks.some((w: { status: string }) => w.status === 'delivered'));
+      await waitFor(async () =>
+        (await api.get(`/events/${event!.id}/webhooks`)).body.webhooks.some((w: { status: string }) => w.status === 'delivered'),
+      );
       const pages = await Promise.all(
-        ['/dashboard', '/dashboard/invoices', `/dashboard/invoices/${invoice.id}`, '/dashboard/events', `/dashboard/events/${event!.id}`].map((path) => request('GET', path)),
+        [
+          '/dashboard',
+          '/dashboard/invoices',
+          `/dashboard/invoices/${invoice.id}`,
+          '/dashboard/events',
+          `/dashboard/events/${event!.id}`,
+        ].map((path) => request('GET', path)),
       );
       for (const page of pages) {
         expect(page.statusCode).toBe(200);
@@ -137,7 +149,11 @@ describe('sandbox dashboard (routes)', () => {
     // The invoice page has the transaction's status history, in order.
     const invoicePage = (await request('GET', `/dashboard/invoices/${invoice.id}`)).body;
     const history = invoicePage.slice(invoicePage.indexOf('id="status-history"'));
-    expect([...history.matchAll(/class="status status-([a-z]+)"/g)].slice(0, 3).map((m) => m[1])).toEqual(['waiting', 'authorized', 'completed']);
+    expect([...history.matchAll(/class="status status-([a-z]+)"/g)].slice(0, 3).map((m) => m[1])).toEqual([
+      'waiting',
+      'authorized',
+      'completed',
+    ]);
   });
 
   it('refuses a form without the token, from another site or another origin (403, nothing changed)', async () => {
@@ -155,7 +171,10 @@ describe('sandbox dashboard (routes)', () => {
       expect(sandbox.store.projectWebhookUrl(DEMO_PROJECT.id)).toBeNull();
     }
     const invoice = await pay(api);
-    const reset = await request('POST', '/dashboard/reset', { form: { confirm: 'reset' }, headers: { origin: 'https://attacker.example' } });
+    const reset = await request('POST', '/dashboard/reset', {
+      form: { confirm: 'reset' },
+      headers: { origin: 'https://attacker.example' },
+    });
     expect(reset.statusCode).toBe(403);
     expect((await api.get(`/invoices/${invoice.id}`)).status).toBe(200);
     // The same post from the dashboard's own origin goes through.
@@ -210,7 +229,11 @@ describe('sandbox dashboard (routes)', () => {
     const sent = await request('POST', `/dashboard/events/${captured.id}/send-again`, { form: { csrf_token: csrfTokenIn(page) } });
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe(`/dashboard/events/${captured.id}?notice=sent-again#deliveries`);
-    await waitFor(async () => (await webhooks()).length === 2 && (await webhooks())[1]!.status === 'delivered', 3_000, 'the second attempt');
+    await waitFor(
+      async () => (await webhooks()).length === 2 && (await webhooks())[1]!.status === 'delivered',
+      3_000,
+      'the second attempt',
+    );
     expect((await webhooks()).map((w) => w.attempt)).toEqual([1, 2]);
     expect(receiver.received.filter((w) => w.body.event_id === captured.id)).toHaveLength(before + 1);
     expect((await request('GET', `/dashboard/events/${captured.id}`)).body).toContain('Attempt 2 to');
@@ -232,7 +255,9 @@ describe('sandbox dashboard (routes)', () => {
     expect((await api.get('/events')).body.events).toEqual([]);
     expect(sandbox.store.projectWebhookUrl(DEMO_PROJECT.id)).toBe(receiver.url);
     expect((await request('GET', `/dashboard/invoices/${invoice.id}`)).statusCode).toBe(404);
-    expect((await api.get('/gateway-configurations?filter=alternative-payment-methods')).body.gateway_configurations.length).toBeGreaterThan(0);
+    expect(
+      (await api.get('/gateway-configurations?filter=alternative-payment-methods')).body.gateway_configurations.length,
+    ).toBeGreaterThan(0);
   });
 
   it('answers unknown objects with an HTML 404 page', async () => {
@@ -270,13 +295,19 @@ async function startHostileEndpoint() {
   const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
     req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'text/html', 'x-hostile': '<b>header</b>' }).end(`</pre><script>alert(2)</script>${HOSTILE}`));
+    req.on('end', () =>
+      res.writeHead(200, { 'content-type': 'text/html', 'x-hostile': '<b>header</b>' }).end(`</pre><script>alert(2)</script>${HOSTILE}`),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as import('node:net').AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/hook`,
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -302,7 +333,10 @@ describe('sandbox dashboard in Chromium', () => {
     requireTool(context, 'chromium');
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     const api = apiClient(sandbox.url);
-    const browserContext = await browser!.newContext({ httpCredentials: { username: DEMO_PROJECT.id, password: DEMO_PROJECT.secret }, viewport: { width: 1280, height: 900 } });
+    const browserContext = await browser!.newContext({
+      httpCredentials: { username: DEMO_PROJECT.id, password: DEMO_PROJECT.secret },
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await browserContext.newPage();
     page.setDefaultTimeout(10_000);
     const cspViolations: string[] = [];
@@ -333,7 +367,11 @@ describe('sandbox dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Send again' }).click();
     await page.getByRole('status').filter({ hasText: 'A new delivery attempt is queued' }).waitFor();
     const captured = receiver.received.find((w) => w.body.event_type === 'transaction.captured')!;
-    await waitFor(() => receiver.received.filter((w) => w.body.event_id === captured.body.event_id).length === 2, 5_000, 'the second delivery');
+    await waitFor(
+      () => receiver.received.filter((w) => w.body.event_id === captured.body.event_id).length === 2,
+      5_000,
+      'the second delivery',
+    );
     await page.reload();
     await page.getByRole('heading', { name: /Attempt 2 to .*: delivered/ }).waitFor();
 
@@ -378,4 +416,3 @@ describe('sandbox dashboard in Chromium', () => {
     await browserContext.close();
   }, 90_000);
 });
-

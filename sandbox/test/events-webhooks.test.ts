@@ -32,7 +32,9 @@ describe('the APM flow end to end', () => {
 
     // Both endpoints get {event_id, event_type} for both events; the invoice endpoint after a retry.
     const forInvoice = (r: Receiver) => r.received.filter((w) => w.body.event_type.startsWith('transaction.'));
-    await waitFor(() => new Set(forInvoice(invoiceReceiver).map((w) => w.body.event_id)).size === 2 && invoiceReceiver.received.length >= 3);
+    await waitFor(
+      () => new Set(forInvoice(invoiceReceiver).map((w) => w.body.event_id)).size === 2 && invoiceReceiver.received.length >= 3,
+    );
     const captured = invoiceReceiver.received.find((w) => w.body.event_type === 'transaction.captured')!;
     expect(Object.keys(captured.body).sort()).toEqual(['event_id', 'event_type']);
     expect(captured.headers['content-type']).toBe('application/json');
@@ -67,7 +69,11 @@ describe('the APM flow end to end', () => {
     const token = (await completeCheckout(api, invoice.id, 'pending')).body.token;
     await api.post(`/invoices/${invoice.id}/capture`, { source: token });
     const types = async () => {
-      const events = (await api.get('/events?limit=20')).body.events as { id: string; name: string; data: { transaction: { invoice_id: string } } }[];
+      const events = (await api.get('/events?limit=20')).body.events as {
+        id: string;
+        name: string;
+        data: { transaction: { invoice_id: string } };
+      }[];
       const mine = events.filter((e) => e.data.transaction.invoice_id === invoice.id);
       const delivered = mine.every((e) => invoiceReceiver.received.some((w) => w.body.event_id === e.id));
       return mine.length === 3 && delivered ? mine.map((e) => e.name).reverse() : undefined;
@@ -86,7 +92,11 @@ describe('webhook retries', () => {
       const eventId = events.find((e) => e.data.transaction.invoice_id === invoice.id)!.id;
       // FAST allows 4 attempts.
       const log = await waitFor(async () => {
-        const webhooks = (await api.get(`/events/${eventId}/webhooks`)).body.webhooks as { request_url: string; status: string; error_message: string }[];
+        const webhooks = (await api.get(`/events/${eventId}/webhooks`)).body.webhooks as {
+          request_url: string;
+          status: string;
+          error_message: string;
+        }[];
         const toFailing = webhooks.filter((w) => w.request_url === failing.url);
         return toFailing.length === 4 && toFailing.every((w) => w.status === 'failed') ? toFailing : undefined;
       });
@@ -107,7 +117,11 @@ describe('webhook retries', () => {
       await completeCheckout(client, invoice.id, 'decline');
       const eventId = (await client.get('/events')).body.events[0].id;
       const log = await waitFor(async () => {
-        const webhooks = (await client.get(`/events/${eventId}/webhooks`)).body.webhooks as { status: string; error_message: string; response_code: null }[];
+        const webhooks = (await client.get(`/events/${eventId}/webhooks`)).body.webhooks as {
+          status: string;
+          error_message: string;
+          response_code: null;
+        }[];
         return webhooks.length > 1 && webhooks.every((w) => w.status === 'failed') ? webhooks : undefined;
       });
       // Retries after 30 ms and 60 ms fit in the 150 ms window; the next one (120 ms later) would not.

@@ -40,7 +40,10 @@ describe('the sandbox package face', () => {
   });
 
   it('resolves by package name to the entry points package.json exports', () => {
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'sandbox/package.json'), 'utf8')) as { name: string; exports: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'sandbox/package.json'), 'utf8')) as {
+      name: string;
+      exports: Record<string, string>;
+    };
     expect(manifest.name).toBe('@apm-docs/sandbox');
     for (const [entry, target] of Object.entries(manifest.exports)) {
       const specifier = entry === '.' ? manifest.name : `${manifest.name}/${entry.slice(2)}`;

@@ -5,7 +5,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSdkAnswer } from '../../tests/sdk-conformance/lib/sdk-schemas.ts';
 import { DEMO_PROJECT } from '@apm-docs/sandbox';
-import { apmConfigurationId, completeCheckout, createInvoice, startReceiver, startTestSandbox, waitFor, useTestSandbox } from './helpers.ts';
+import {
+  apmConfigurationId,
+  completeCheckout,
+  createInvoice,
+  startReceiver,
+  startTestSandbox,
+  waitFor,
+  useTestSandbox,
+} from './helpers.ts';
 import { apiClient, basicAuth, type ApiResponse } from './lib/client.ts';
 
 const { sandbox, api } = useTestSandbox();
@@ -31,7 +39,11 @@ describe('declines at capture time', () => {
     for (const action of ['capture', 'authorize']) {
       const declined = await api.post(`/invoices/${invoice.id}/${action}`, { source: await token(invoice.id, 'decline-at-capture') });
       expect(declined.status).toBe(410);
-      expect(declined.body).toEqual({ success: false, error_type: 'card.do-not-honor', message: 'The bank has returned a do-not-honor error' });
+      expect(declined.body).toEqual({
+        success: false,
+        error_type: 'card.do-not-honor',
+        message: 'The bank has returned a do-not-honor error',
+      });
       decodable('POST', `/invoices/{id}/${action}`, declined);
     }
     const transaction = (await api.get(`/invoices/${invoice.id}/transactions`)).body.transaction;
@@ -52,7 +64,10 @@ describe('declines at capture time', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.text).toBe(first.text);
     // The decline is saved even though the answer is an error (the key's transaction commits it).
-    expect((await api.get(`/invoices/${invoice.id}/transactions`)).body.transaction).toMatchObject({ status: 'failed', error_code: 'card.do-not-honor' });
+    expect((await api.get(`/invoices/${invoice.id}/transactions`)).body.transaction).toMatchObject({
+      status: 'failed',
+      error_code: 'card.do-not-honor',
+    });
   });
 
   it('is a button on the test provider page', async () => {
@@ -141,13 +156,19 @@ describe('invoice fields', () => {
       name: 'Canonical',
       amount: '009.99',
       currency: 'EUR',
-      details: [{ name: 'Mug', amount: '0005.00', quantity: 2 }, { name: 'Tea', amount: '4.99', discount_amount: '00.50' }],
+      details: [
+        { name: 'Mug', amount: '0005.00', quantity: 2 },
+        { name: 'Tea', amount: '4.99', discount_amount: '00.50' },
+      ],
     });
     expect(created.status).toBe(200);
     decodable('POST', '/invoices', created);
     const { invoice } = created.body;
     expect(invoice.amount).toBe('9.99');
-    expect(invoice.details).toMatchObject([{ name: 'Mug', amount: '5.00', quantity: 2 }, { name: 'Tea', amount: '4.99', discount_amount: '0.50', quantity: 1 }]);
+    expect(invoice.details).toMatchObject([
+      { name: 'Mug', amount: '5.00', quantity: 2 },
+      { name: 'Tea', amount: '4.99', discount_amount: '0.50', quantity: 1 },
+    ]);
     for (const detail of invoice.details) expect(detail.id).toMatch(/^iv_det_[A-Za-z0-9]{32}$/);
     expect(new Set(invoice.details.map((d: { id: string }) => d.id)).size).toBe(2);
     expect((await api.get(`/invoices/${invoice.id}`)).body.invoice.details).toEqual(invoice.details);
@@ -165,10 +186,14 @@ describe('event webhooks and delivery response_headers', () => {
       const invoice = await createInvoice(api, { webhook_url: receiver.url });
       await api.post(`/invoices/${invoice.id}/authorize`, { source: await token(invoice.id) });
       const eventId = (await api.get(`/events/by_resource_id/${invoice.id}`)).body.events[0].id;
-      const event = await waitFor(async () => {
-        const response = await api.get(`/events/${eventId}`);
-        return response.body.event.webhooks.some((w: { status: string }) => w.status === 'delivered') && response;
-      }, 5_000, 'delivery');
+      const event = await waitFor(
+        async () => {
+          const response = await api.get(`/events/${eventId}`);
+          return response.body.event.webhooks.some((w: { status: string }) => w.status === 'delivered') && response;
+        },
+        5_000,
+        'delivery',
+      );
       decodable('GET', '/events/{id}', event);
       const [attempt] = event.body.event.webhooks;
       expect(attempt).toMatchObject({ event_id: eventId, request_url: receiver.url, status: 'delivered', response_code: '200' });
@@ -223,7 +248,10 @@ describe('refunds', () => {
       transaction = transactionAnswer.body.transaction;
       expect(transaction).toMatchObject({ status: 'refunded', refunded: true, refunded_amount: '10.00', available_amount: '0.00' });
       const nothingLeft = await api.post(path, { amount: '0.01' });
-      expect(nothingLeft.body).toMatchObject({ error_type: 'request.validation.invalid-amount', message: 'No amount is available on the transaction to be refunded.' });
+      expect(nothingLeft.body).toMatchObject({
+        error_type: 'request.validation.invalid-amount',
+        message: 'No amount is available on the transaction to be refunded.',
+      });
 
       const listed = await api.get(path);
       expect(listed.body.refunds.map((r: { amount: string }) => r.amount)).toEqual(['3.50', '6.50']);
@@ -234,7 +262,11 @@ describe('refunds', () => {
       expect(events[0].data.transaction.status).toBe('refunded');
       const byRefund = await api.get(`/events/by_resource_id/${partial.body.refund.id}`);
       expect(byRefund.body.events).toHaveLength(1);
-      await waitFor(() => receiver.received.filter((w) => w.body.event_type === 'transaction.refunded').length === 2, 5_000, 'refund webhooks');
+      await waitFor(
+        () => receiver.received.filter((w) => w.body.event_type === 'transaction.refunded').length === 2,
+        5_000,
+        'refund webhooks',
+      );
       expect((await api.get(`/invoices/${invoice.id}?expand=transaction`)).body.invoice.transaction.status).toBe('refunded');
     } finally {
       await receiver.close();
@@ -248,8 +280,12 @@ describe('refunds', () => {
     expect(refused.body.message).toBe('No amount is available on the transaction to be refunded.');
     expect((await api.post('/transactions/tr_unknown/refunds', { amount: '1.00' })).body.error_type).toBe('resource.transaction.not-found');
     expect((await api.get('/transactions/tr_unknown/refunds')).status).toBe(404);
-    expect((await api.post(`/transactions/${invoice.transaction_id}/refunds`, {})).body.error_type).toBe('request.validation.missing-amount');
-    expect((await api.post(`/transactions/${invoice.transaction_id}/refunds`, { amount: 1 })).body.error_type).toBe('request.validation.invalid-amount');
+    expect((await api.post(`/transactions/${invoice.transaction_id}/refunds`, {})).body.error_type).toBe(
+      'request.validation.missing-amount',
+    );
+    expect((await api.post(`/transactions/${invoice.transaction_id}/refunds`, { amount: 1 })).body.error_type).toBe(
+      'request.validation.invalid-amount',
+    );
   });
 
   it('replays a refund for a repeated Idempotency-Key instead of refunding twice', async () => {

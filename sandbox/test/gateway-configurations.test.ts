@@ -5,7 +5,6 @@ import { apiClient } from './lib/client.ts';
 
 const { api } = useTestSandbox();
 
-
 const names = (response: { body: { gateway_configurations: { gateway: { name: string } }[] } }) =>
   response.body.gateway_configurations.map((c) => c.gateway.name);
 
@@ -19,7 +18,12 @@ describe('GET /gateway-configurations', () => {
       expect(conf.id).toMatch(/^gway_conf_[A-Za-z0-9]{32}\.[a-z-]+$/);
       expect(conf).toMatchObject({ project_id: DEMO_PROJECT.id, enabled: true, sandbox: true });
       expect(conf.gateway).toEqual(
-        expect.objectContaining({ name: expect.any(String), display_name: expect.any(String), flows: expect.any(Array), tags: expect.any(Array) }),
+        expect.objectContaining({
+          name: expect.any(String),
+          display_name: expect.any(String),
+          flows: expect.any(Array),
+          tags: expect.any(Array),
+        }),
       );
       const logo = await fetch(conf.gateway.logo_url);
       expect(logo.headers.get('content-type')).toBe('image/svg+xml');
@@ -48,7 +52,9 @@ describe('GET /gateway-configurations', () => {
     const again = await startTestSandbox();
     try {
       const first = (await api.get('/gateway-configurations')).body.gateway_configurations.map((c: { id: string }) => c.id);
-      const second = (await apiClient(again.url).get('/gateway-configurations')).body.gateway_configurations.map((c: { id: string }) => c.id);
+      const second = (await apiClient(again.url).get('/gateway-configurations')).body.gateway_configurations.map(
+        (c: { id: string }) => c.id,
+      );
       expect(second).toEqual(first);
     } finally {
       await again.close();

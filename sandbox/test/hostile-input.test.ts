@@ -80,10 +80,13 @@ describe('webhook delivery reads at most what it keeps (defect 3)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
   });
-  afterAll(() => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  }));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
 
   it('stops reading after the kept bytes and hangs up', async () => {
     const invoice = await createInvoice(api, { webhook_url: url });
@@ -91,10 +94,14 @@ describe('webhook delivery reads at most what it keeps (defect 3)', () => {
     await api.post(`/invoices/${invoice.id}/capture`, { source: token });
     const events = (await api.get('/events?limit=2')).body.events;
     const eventId = events[0].id as string;
-    const delivered = await waitFor(async () => {
-      const webhooks = (await api.get(`/events/${eventId}/webhooks`)).body.webhooks;
-      return webhooks.find((w: { status: string }) => w.status === 'delivered');
-    }, 10_000, 'delivery');
+    const delivered = await waitFor(
+      async () => {
+        const webhooks = (await api.get(`/events/${eventId}/webhooks`)).body.webhooks;
+        return webhooks.find((w: { status: string }) => w.status === 'delivered');
+      },
+      10_000,
+      'delivery',
+    );
     expect(delivered.response_code).toBe('200');
     expect(delivered.response_body).toHaveLength(2_000);
     await waitFor(() => responses.length > 0 && responses.every((r) => r.closedAt > 0), 5_000, 'endpoint connections closed');
@@ -157,7 +164,13 @@ describe('CSP of the checkout pages (defect 5)', () => {
   });
 
   it('drops any form target that is not a plain source, whoever passes it', () => {
-    const csp = checkoutCsp('n0nce', ['https://shop.example;connect-src', 'https://*', "'unsafe-inline'", 'https://ok.example:8443', 'app.id:']);
+    const csp = checkoutCsp('n0nce', [
+      'https://shop.example;connect-src',
+      'https://*',
+      "'unsafe-inline'",
+      'https://ok.example:8443',
+      'app.id:',
+    ]);
     expect(csp).toContain("form-action 'self' https://ok.example:8443 app.id:;");
     expect(csp.split(';')).toHaveLength(7);
   });
@@ -186,7 +199,11 @@ describe('request bodies (defect 10)', () => {
       ['application/x-www-form-urlencoded', Buffer.concat([Buffer.from('amount=1.00&currency=EUR&name='), Buffer.from([0xc3, 0x28])])],
       ['application/x-www-form-urlencoded', Buffer.from('amount=1.00&currency=EUR&name=%FF%FE')],
     ] as const) {
-      const response = await fetch(`${sandbox().url}/invoices`, { method: 'POST', headers: { authorization: DEMO_AUTH, 'content-type': type }, body });
+      const response = await fetch(`${sandbox().url}/invoices`, {
+        method: 'POST',
+        headers: { authorization: DEMO_AUTH, 'content-type': type },
+        body,
+      });
       expect(response.status).toBe(400);
       const json = await response.json();
       expect(json).toMatchObject({ success: false, error_type: 'request.bad-format' });

@@ -39,24 +39,35 @@ describe('Host allow-list (default start: 127.0.0.1)', () => {
   });
 
   it.each(['rebind.127.0.0.1.nip.io', 'localhost.evil.example', '127.0.0.1.evil.example', 'example.com'])('refuses %s', async (host) => {
-    const answer = await rawRequest(port, `GET /gateway-configurations HTTP/1.1\r\nHost: ${host}:${port}\r\nAuthorization: ${PUBLIC_AUTH}\r\nConnection: close\r\n\r\n`);
+    const answer = await rawRequest(
+      port,
+      `GET /gateway-configurations HTTP/1.1\r\nHost: ${host}:${port}\r\nAuthorization: ${PUBLIC_AUTH}\r\nConnection: close\r\n\r\n`,
+    );
     expect(answer.status, answer.raw).toBe(421);
   });
 
-  it.each(['127.0.0.1:PORT', 'localhost:PORT', 'LOCALHOST:PORT', '[::1]:PORT', 'app.localhost:PORT', '127.0.0.2:PORT', '127.0.0.1', '127.0.0.1:1234'])(
-    'serves the loopback host %s and builds links with it',
-    async (template) => {
-      const host = template.replace('PORT', String(port));
-      const answer = await createInvoiceWithHost(port, host);
-      expect(answer.status, answer.raw).toBe(200);
-      expect(answer.json.invoice.url).toMatch(new RegExp(`^http://${host.toLowerCase().replace(/[.[\]]/g, '\\$&')}/checkout/`));
-    },
-  );
+  it.each([
+    '127.0.0.1:PORT',
+    'localhost:PORT',
+    'LOCALHOST:PORT',
+    '[::1]:PORT',
+    'app.localhost:PORT',
+    '127.0.0.2:PORT',
+    '127.0.0.1',
+    '127.0.0.1:1234',
+  ])('serves the loopback host %s and builds links with it', async (template) => {
+    const host = template.replace('PORT', String(port));
+    const answer = await createInvoiceWithHost(port, host);
+    expect(answer.status, answer.raw).toBe(200);
+    expect(answer.json.invoice.url).toMatch(new RegExp(`^http://${host.toLowerCase().replace(/[.[\]]/g, '\\$&')}/checkout/`));
+  });
 
   it('serves fetch and app.inject as the harnesses use them', async () => {
     const response = await fetch(`${sandbox.url}/`, { headers: { authorization: DEMO_AUTH } });
     expect(response.status).toBe(200);
-    const viaLocalhost = await fetch(sandbox.url.replace('127.0.0.1', 'localhost') + '/', { headers: { authorization: DEMO_AUTH } }).catch(() => null);
+    const viaLocalhost = await fetch(sandbox.url.replace('127.0.0.1', 'localhost') + '/', { headers: { authorization: DEMO_AUTH } }).catch(
+      () => null,
+    );
     if (viaLocalhost) expect(viaLocalhost.status).toBe(200);
     const injected = await sandbox.app.inject({ method: 'GET', url: '/', headers: { authorization: DEMO_AUTH } });
     expect(injected.statusCode).toBe(200);
@@ -94,16 +105,24 @@ describe('Host allow-list with --public-url and allowedHosts', () => {
 describe('Host allow-list on a wildcard bind', () => {
   const external = Object.values(networkInterfaces())
     .flat()
-    .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+    .find((address) => address?.family === 'IPv4' && !address.internal)?.address;
 
   it('serves the address a connection arrived on, and refuses names', async (context) => {
     if (!external) skipOutsideCi(context, 'no external IPv4 interface to connect through');
     const sandbox = await startTestSandbox({ host: '0.0.0.0' });
     try {
       const port = Number(new URL(sandbox.url).port);
-      const answer = await rawRequest(port, `GET / HTTP/1.1\r\nHost: ${external}:${port}\r\nAuthorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`, { host: external });
+      const answer = await rawRequest(
+        port,
+        `GET / HTTP/1.1\r\nHost: ${external}:${port}\r\nAuthorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`,
+        { host: external },
+      );
       expect(answer.status, answer.raw).toBe(200);
-      const spoofed = await rawRequest(port, `GET / HTTP/1.1\r\nHost: 192.0.2.1:${port}\r\nAuthorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`, { host: external });
+      const spoofed = await rawRequest(
+        port,
+        `GET / HTTP/1.1\r\nHost: 192.0.2.1:${port}\r\nAuthorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`,
+        { host: external },
+      );
       expect(spoofed.status, spoofed.raw).toBe(421);
     } finally {
       await sandbox.close();

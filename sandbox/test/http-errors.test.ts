@@ -4,7 +4,6 @@ import { DEMO_AUTH } from './lib/client.ts';
 
 const { sandbox, api } = useTestSandbox({ bodyLimit: 64 * 1024 });
 
-
 describe('errors are always JSON', () => {
   it('answers unknown routes with request.route-not-found', async () => {
     const response = await api.get('/v1/invoices', { auth: null });
@@ -95,7 +94,11 @@ describe('CORS', () => {
   });
 
   it('keeps secret-key routes out of browsers', async () => {
-    const response = await api.post('/invoices', { name: 'x', amount: '1', currency: 'USD' }, { headers: { origin: 'https://shop.example' } });
+    const response = await api.post(
+      '/invoices',
+      { name: 'x', amount: '1', currency: 'USD' },
+      { headers: { origin: 'https://shop.example' } },
+    );
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

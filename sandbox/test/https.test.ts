@@ -25,6 +25,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ https: { tlsDir: join(dir, 'tls') } });
 }, 30_000);
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part-way
   await sandbox?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -59,19 +60,24 @@ describe('startSandbox({ https })', () => {
     const answer = await nodeGet(`${sandbox.url}/invoices`, sandbox.ca);
     expect(answer.status).toBe(200);
     expect(answer.body.success).toBe(true);
-    const viaLocalhost = await nodeGet(`${sandbox.url.replace('127.0.0.1', 'localhost')}/`, sandbox.ca).catch((error: Error) => error);
-    if (!(viaLocalhost instanceof Error && /ECONNREFUSED/.test(viaLocalhost.message))) expect(viaLocalhost).toMatchObject({ status: 200 });
+    const viaLocalhost = await nodeGet(`${sandbox.url.replace('127.0.0.1', 'localhost')}/`, sandbox.ca).catch((error: unknown) => error);
+    if (!(viaLocalhost instanceof Error && viaLocalhost.message.includes('ECONNREFUSED')))
+      expect(viaLocalhost).toMatchObject({ status: 200 });
     await expect(nodeGet(`${sandbox.url}/invoices`, undefined)).rejects.toThrow(/self[- ]signed|unable to (get|verify)/i);
   });
 
   it('builds links with https:// and the host the client used, and serves the checkout over TLS', async () => {
     const created = await new Promise<any>((resolve, reject) => {
       const body = JSON.stringify({ name: 'Order #1', amount: '9.99', currency: 'USD' });
-      const req = request(`${sandbox.url}/invoices`, { method: 'POST', ca: sandbox.ca, headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' } }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve(JSON.parse(text)));
-      });
+      const req = request(
+        `${sandbox.url}/invoices`,
+        { method: 'POST', ca: sandbox.ca, headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve(JSON.parse(text)));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -80,16 +86,29 @@ describe('startSandbox({ https })', () => {
       request(created.invoice.url, { ca: sandbox.ca }, (res) => {
         res.resume();
         resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']) });
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(checkout).toEqual({ status: 200, type: expect.stringMatching(/^text\/html/) });
   });
 
   it('is verified by curl --cacert', async (context) => {
     requireTool(context, 'curl');
-    const { stdout } = await run('curl', ['--silent', '--show-error', '--fail-with-body', '--cacert', sandbox.caFile!, '-u', DEMO_USER, `${sandbox.url}/invoices`]);
+    const { stdout } = await run('curl', [
+      '--silent',
+      '--show-error',
+      '--fail-with-body',
+      '--cacert',
+      sandbox.caFile!,
+      '-u',
+      DEMO_USER,
+      `${sandbox.url}/invoices`,
+    ]);
     expect(JSON.parse(stdout).success).toBe(true);
-    const refused = await run('curl', ['--silent', '--show-error', '-u', DEMO_USER, `${sandbox.url}/invoices`]).catch((error: { code: number }) => error);
+    const refused = await run('curl', ['--silent', '--show-error', '-u', DEMO_USER, `${sandbox.url}/invoices`]).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toMatchObject({ code: 60 }); // the system store alone does not trust it
   });
 
@@ -107,10 +126,16 @@ describe('startSandbox({ https })', () => {
       puts JSON.parse(res.body).fetch("success")
     `;
     const [id, secret] = DEMO_USER.split(':') as [string, string];
-    const env = { ...process.env, SSL_CERT_FILE: sandbox.caFile!, PROCESSOUT_API_URL: sandbox.url, PROCESSOUT_PROJECT_ID: id, PROCESSOUT_PROJECT_SECRET: secret };
+    const env = {
+      ...process.env,
+      SSL_CERT_FILE: sandbox.caFile!,
+      PROCESSOUT_API_URL: sandbox.url,
+      PROCESSOUT_PROJECT_ID: id,
+      PROCESSOUT_PROJECT_SECRET: secret,
+    };
     const { stdout } = await run('ruby', ['-e', script], { env });
     expect(stdout.trim()).toBe('true');
-    const untrusted = await run('ruby', ['-e', script], { env: { ...env, SSL_CERT_FILE: '/dev/null' } }).catch((error: { stderr: string }) => error);
+    const untrusted = await run('ruby', ['-e', script], { env: { ...env, SSL_CERT_FILE: '/dev/null' } }).catch((error: unknown) => error);
     expect(untrusted).toMatchObject({ stderr: expect.stringMatching(/certificate verify failed/) });
   });
 });

@@ -7,7 +7,6 @@ const BODY = { name: 'Idempotent', amount: '3.00', currency: 'USD' };
 
 const { sandbox, api } = useTestSandbox({ extraProjects: [OTHER_PROJECT] });
 
-
 const withKey = (key: string) => ({ headers: { 'idempotency-key': key } });
 
 describe('Idempotency-Key', () => {

@@ -8,7 +8,6 @@ const LISTING_PROJECT = { id: 'test-proj_invoiceListingTestProject00000001', sec
 
 const { sandbox, api } = useTestSandbox({ extraProjects: [LISTING_PROJECT] });
 
-
 describe('GET /', () => {
   it('confirms the credentials and lists API versions', async () => {
     const response = await api.get('/');

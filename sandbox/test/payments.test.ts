@@ -16,7 +16,9 @@ async function approvedToken(invoiceId: string): Promise<string> {
 
 async function eventNames(invoiceId: string): Promise<string[]> {
   const events = (await api.get('/events?limit=100&order=asc')).body.events;
-  return events.filter((e: { data: { transaction: { invoice_id: string } } }) => e.data.transaction.invoice_id === invoiceId).map((e: { name: string }) => e.name);
+  return events
+    .filter((e: { data: { transaction: { invoice_id: string } } }) => e.data.transaction.invoice_id === invoiceId)
+    .map((e: { name: string }) => e.name);
 }
 
 describe('headless completion POST /_sandbox/invoices/{id}/complete', () => {
@@ -42,7 +44,12 @@ describe('headless completion POST /_sandbox/invoices/{id}/complete', () => {
     expect(response.body.token).toBeUndefined();
     expect(response.body.redirect_url).toBe('app.example://processout/return?error_code=payment.declined');
     const transaction = (await api.get(`/invoices/${invoice.id}/transactions`)).body.transaction;
-    expect(transaction).toMatchObject({ status: 'failed', error_code: 'payment.declined', gateway_configuration_id: confId, attempts_count: 1 });
+    expect(transaction).toMatchObject({
+      status: 'failed',
+      error_code: 'payment.declined',
+      gateway_configuration_id: confId,
+      attempts_count: 1,
+    });
     expect(await eventNames(invoice.id)).toEqual(['transaction.failed']);
 
     // A declined invoice can be paid on a new attempt.
@@ -163,7 +170,10 @@ describe('capture and authorize', () => {
 
   it('refuses a missing source with request.validation.missing-source', async () => {
     const invoice = await createInvoice(api);
-    for (const send of [() => api.post(`/invoices/${invoice.id}/capture`, {}), () => api.postForm(`/invoices/${invoice.id}/authorize`, 'source=')]) {
+    for (const send of [
+      () => api.post(`/invoices/${invoice.id}/capture`, {}),
+      () => api.postForm(`/invoices/${invoice.id}/authorize`, 'source='),
+    ]) {
       const response = await send();
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ error_type: 'request.validation.missing-source', invalid_fields: [{ name: 'source' }] });

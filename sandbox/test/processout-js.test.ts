@@ -55,9 +55,12 @@ describe('the ProcessOut.js stand-in at /processout.js', () => {
 
 describe('requests as the real ProcessOut.js sends them', () => {
   it('lists APMs with X-ProcessOut-JS-Version, the headers copied into the query and public auth', async () => {
-    const response = await fetch(`${sandbox().url}/gateway-configurations?${processOutJsQuery('filter=alternative-payment-methods&expand_merchant_accounts=true')}`, {
-      headers: PROCESSOUT_JS_HEADERS,
-    });
+    const response = await fetch(
+      `${sandbox().url}/gateway-configurations?${processOutJsQuery('filter=alternative-payment-methods&expand_merchant_accounts=true')}`,
+      {
+        headers: PROCESSOUT_JS_HEADERS,
+      },
+    );
     const body = await response.json();
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example');
@@ -79,9 +82,12 @@ describe('requests as the real ProcessOut.js sends them', () => {
 
   it('treats filter=undefined (no filter given) as no filter', async () => {
     const all = await api.get('/gateway-configurations', { auth: PUBLIC_AUTH });
-    const response = await fetch(`${sandbox().url}/gateway-configurations?${processOutJsQuery('filter=undefined&expand_merchant_accounts=true')}`, {
-      headers: PROCESSOUT_JS_HEADERS,
-    });
+    const response = await fetch(
+      `${sandbox().url}/gateway-configurations?${processOutJsQuery('filter=undefined&expand_merchant_accounts=true')}`,
+      {
+        headers: PROCESSOUT_JS_HEADERS,
+      },
+    );
     expect(response.status).toBe(200);
     expect((await response.json()).gateway_configurations).toEqual(all.body.gateway_configurations);
   });
@@ -89,7 +95,11 @@ describe('requests as the real ProcessOut.js sends them', () => {
   it('accepts POST /telemetry from any page and ignores it', async () => {
     const preflight = await fetch(`${sandbox().url}/telemetry`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     const response = await fetch(`${sandbox().url}/telemetry`, {
@@ -105,12 +115,15 @@ describe('requests as the real ProcessOut.js sends them', () => {
 /** A request with its own Host header, which fetch does not let a caller set. */
 function onCheckoutHost(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
   return new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, method, path, headers: { ...headers, host: `checkout.localhost:${port}` } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, type: response.headers['content-type'] ?? '', text }));
-    });
+    const request = httpRequest(
+      { host: '127.0.0.1', port, method, path, headers: { ...headers, host: `checkout.localhost:${port}` } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, type: response.headers['content-type'] ?? '', text }));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -61,11 +61,10 @@ const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true, logger: fal
 function differences(operation: string, schema: object, body: unknown): string[] {
   const validate = ajv.compile(schema);
   if (validate(body)) return [];
-  return (validate.errors as ErrorObject[]).map((error) => `${operation} ${error.instancePath.replace(/\/\d+\//g, '/*/')} ${error.message}`);
+  return validate.errors!.map((error) => `${operation} ${error.instancePath.replace(/\/\d+\//g, '/*/')} ${error.message}`);
 }
 
 const { api } = useTestSandbox();
-
 
 describe('responses against the reference ProcessOut schemas', () => {
   it('differ only where documented', async () => {
@@ -86,7 +85,9 @@ describe('responses against the reference ProcessOut schemas', () => {
     const events = (await api.get('/events')).body.events as { id: string; name: string }[];
     const eventId = events.find((e) => e.name === 'transaction.captured')!.id;
     const event = await api.get(`/events/${eventId}`);
-    found.push(...differences('fetching-an-event', responseSchema('processout-events-api-openapi.yml', '/events/{event_id}', 'get'), event.body));
+    found.push(
+      ...differences('fetching-an-event', responseSchema('processout-events-api-openapi.yml', '/events/{event_id}', 'get'), event.body),
+    );
 
     expect([...new Set(found)].sort()).toEqual([...DELIBERATE_DIFFERENCES].sort());
   });

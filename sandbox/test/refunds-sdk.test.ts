@@ -23,7 +23,11 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
 ajv.addSchema(schemas);
 const refundSchema = { $ref: `${schemas.$id}#/$defs/Refund` };
-const decodes = ajv.compile({ type: 'object', required: ['success', 'refund'], properties: { success: { const: true }, refund: refundSchema } });
+const decodes = ajv.compile({
+  type: 'object',
+  required: ['success', 'refund'],
+  properties: { success: { const: true }, refund: refundSchema },
+});
 const listDecodes = ajv.compile({
   type: 'object',
   required: ['success', 'refunds'],
@@ -40,9 +44,37 @@ async function capturedInvoice() {
 
 const METADATA = { return_reference: 'RMA-1001' };
 const SDK_BODIES: Record<string, Record<string, unknown>> = {
-  go: { expand: null, filter: '', limit: 0, end_before: '', start_after: '', amount: '1.00', reason: 'customer_request', information: null, invoice_detail_ids: null, metadata: METADATA },
-  python: { amount: '1.00', reason: 'customer_request', information: 'Returned by the customer', invoice_detail_ids: null, metadata: METADATA },
-  ruby: { amount: '1.00', reason: 'customer_request', information: 'Returned by the customer', invoice_detail_ids: null, metadata: METADATA, expand: [], filter: '', limit: '', end_before: '', start_after: '' },
+  go: {
+    expand: null,
+    filter: '',
+    limit: 0,
+    end_before: '',
+    start_after: '',
+    amount: '1.00',
+    reason: 'customer_request',
+    information: null,
+    invoice_detail_ids: null,
+    metadata: METADATA,
+  },
+  python: {
+    amount: '1.00',
+    reason: 'customer_request',
+    information: 'Returned by the customer',
+    invoice_detail_ids: null,
+    metadata: METADATA,
+  },
+  ruby: {
+    amount: '1.00',
+    reason: 'customer_request',
+    information: 'Returned by the customer',
+    invoice_detail_ids: null,
+    metadata: METADATA,
+    expand: [],
+    filter: '',
+    limit: '',
+    end_before: '',
+    start_after: '',
+  },
   php: { amount: '1.00', metadata: METADATA, reason: 'customer_request', information: null },
 };
 
@@ -54,14 +86,19 @@ describe('refunds as the SDKs send them', () => {
       const created = await api.post(path, body);
       expect(created.status, created.text).toBe(200);
       expect(decodes(created.body), JSON.stringify(decodes.errors)).toBe(true);
-      expect(created.body.refund).toMatchObject({ amount: '1.00', reason: 'customer_request', metadata: METADATA, transaction_id: invoice.transaction_id });
+      expect(created.body.refund).toMatchObject({
+        amount: '1.00',
+        reason: 'customer_request',
+        metadata: METADATA,
+        transaction_id: invoice.transaction_id,
+      });
       const listed = await api.get(path);
       expect(listDecodes(listed.body), JSON.stringify(listDecodes.errors)).toBe(true);
       expect(listed.body.refunds).toEqual([created.body.refund]);
     });
   }
 
-  it('create_for_invoice: POST /invoices/{id}/refunds refunds the invoice\'s transaction', async () => {
+  it("create_for_invoice: POST /invoices/{id}/refunds refunds the invoice's transaction", async () => {
     const invoice = await capturedInvoice();
     const created = await api.post(`/invoices/${invoice.id}/refunds`, SDK_BODIES.python);
     expect(created.status, created.text).toBe(200);

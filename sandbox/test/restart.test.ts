@@ -40,16 +40,20 @@ describe('restart on a database file', () => {
       // Every event is eventually delivered, including those queued before the restart.
       const events = (await api2.get('/events?limit=100')).body.events as { id: string }[];
       expect(events).toHaveLength(5);
-      await waitFor(async () => {
-        for (const event of events) {
-          const log = (await api2.get(`/events/${event.id}/webhooks`)).body.webhooks as { request_url: string; status: string }[];
-          const endpoints = new Set(log.map((w) => w.request_url));
-          for (const endpoint of endpoints) {
-            if (!log.some((w) => w.request_url === endpoint && w.status === 'delivered')) return false;
+      await waitFor(
+        async () => {
+          for (const event of events) {
+            const log = (await api2.get(`/events/${event.id}/webhooks`)).body.webhooks as { request_url: string; status: string }[];
+            const endpoints = new Set(log.map((w) => w.request_url));
+            for (const endpoint of endpoints) {
+              if (!log.some((w) => w.request_url === endpoint && w.status === 'delivered')) return false;
+            }
           }
-        }
-        return true;
-      }, 5_000, 'all deliveries');
+          return true;
+        },
+        5_000,
+        'all deliveries',
+      );
       // The interrupted deliveries were sent again (at least once), after the restart.
       expect(hung.received.filter((w) => w.body.event_type === 'transaction.captured').length).toBeGreaterThanOrEqual(2);
     } finally {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeCheckout, createInvoice, startReceiver, useTestSandbox, waitFor } from './helpers.ts';
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
-const { sandbox, api } = useTestSandbox();
+const { api } = useTestSandbox();
 let receiver: Receiver;
 
 beforeAll(async () => {
@@ -31,7 +31,11 @@ describe('GET /gateway-configurations?expand_merchant_accounts=…', () => {
 describe('gateway ids', () => {
   // The Go SDK decodes gateway.id into a *string and gateway_id into an *int.
   it('answers gateway.id as a string and gateway_configuration.gateway_id as a number', async () => {
-    const list = (await api.get('/gateway-configurations')).body.gateway_configurations as { id: string; gateway_id: unknown; gateway: { id: unknown } }[];
+    const list = (await api.get('/gateway-configurations')).body.gateway_configurations as {
+      id: string;
+      gateway_id: unknown;
+      gateway: { id: unknown };
+    }[];
     for (const conf of list) {
       expect(typeof conf.gateway.id).toBe('string');
       expect(typeof conf.gateway_id).toBe('number');

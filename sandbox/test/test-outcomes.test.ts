@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 
 async function eventNames(invoiceId: string): Promise<string[]> {
-  const events = (await api.get('/events?limit=100&order=asc')).body.events as { name: string; data: { transaction: { invoice_id: string } } }[];
+  const events = (await api.get('/events?limit=100&order=asc')).body.events as {
+    name: string;
+    data: { transaction: { invoice_id: string } };
+  }[];
   return events.filter((event) => event.data.transaction.invoice_id === invoiceId).map((event) => event.name);
 }
 
@@ -58,15 +61,19 @@ describe('the test outcomes list', () => {
 
       const everyEvent = [...entry.events, ...entry.laterEvents];
       if (entry.laterEvents.length > 0) {
-        await waitFor(async () => (await eventNames(invoice.id)).length === everyEvent.length, 15_000, "the later events");
+        await waitFor(async () => (await eventNames(invoice.id)).length === everyEvent.length, 15_000, 'the later events');
         expect(await eventNames(invoice.id)).toEqual(everyEvent);
       }
       // Every event is delivered to the invoice's webhook URL.
       const deliveredFor = async () => {
-        const ids = new Set((await api.get('/events?limit=100&order=asc')).body.events.filter((event: { data: { transaction: { invoice_id: string } } }) => event.data.transaction.invoice_id === invoice.id).map((event: { id: string }) => event.id));
+        const ids = new Set(
+          (await api.get('/events?limit=100&order=asc')).body.events
+            .filter((event: { data: { transaction: { invoice_id: string } } }) => event.data.transaction.invoice_id === invoice.id)
+            .map((event: { id: string }) => event.id),
+        );
         return receiver.received.filter((hook) => ids.has(hook.body.event_id)).map((hook) => hook.body.event_type);
       };
-      await waitFor(async () => (await deliveredFor()).length === everyEvent.length, 15_000, "the webhooks");
+      await waitFor(async () => (await deliveredFor()).length === everyEvent.length, 15_000, 'the webhooks');
       expect((await deliveredFor()).sort()).toEqual([...everyEvent].sort());
 
       // Whether the customer can try again on the same invoice.

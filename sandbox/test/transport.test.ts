@@ -5,7 +5,7 @@ import { DEMO_AUTH, PUBLIC_AUTH, rawRequest } from './lib/client.ts';
 // Requests fetch cannot send (issue 12, defects 1, 6 and 8), over raw sockets: every answer is the
 // JSON envelope, nothing reaches the console, no link is built from a missing or broken Host.
 
-const { sandbox, api } = useTestSandbox({ timeouts: { headersMs: 300, requestMs: 600 } });
+const { sandbox } = useTestSandbox({ timeouts: { headersMs: 300, requestMs: 600 } });
 let port: number;
 const consoleError = vi.spyOn(console, 'error');
 
@@ -31,7 +31,8 @@ describe('a missing or malformed Host (defects 1 and 8)', () => {
   it('answers HTTP/1.0 without Host, with links to the address the connection arrived on', async () => {
     const list = await rawRequest(port, `GET /gateway-configurations HTTP/1.0\r\nAuthorization: ${PUBLIC_AUTH}\r\n\r\n`);
     expect(list.status, list.raw).toBe(200);
-    for (const conf of list.json.gateway_configurations) expect(conf.gateway.logo_url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/`));
+    for (const conf of list.json.gateway_configurations)
+      expect(conf.gateway.logo_url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/`));
 
     const create = await rawRequest(
       port,
@@ -42,7 +43,10 @@ describe('a missing or malformed Host (defects 1 and 8)', () => {
   });
 
   it('answers HTTP/1.1 without Host with a JSON 400', async () => {
-    const answer = await rawRequest(port, `GET /gateway-configurations HTTP/1.1\r\nAuthorization: ${PUBLIC_AUTH}\r\nConnection: close\r\n\r\n`);
+    const answer = await rawRequest(
+      port,
+      `GET /gateway-configurations HTTP/1.1\r\nAuthorization: ${PUBLIC_AUTH}\r\nConnection: close\r\n\r\n`,
+    );
     expectEnvelope(answer, 400, 'request.host.invalid');
   });
 
@@ -65,19 +69,28 @@ describe('a missing or malformed Host (defects 1 and 8)', () => {
   });
 
   it('answers two Host lines with a JSON 400', async () => {
-    const answer = await rawRequest(port, `GET /gateway-configurations HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nHost: evil.example\r\nAuthorization: ${PUBLIC_AUTH}\r\nConnection: close\r\n\r\n`);
+    const answer = await rawRequest(
+      port,
+      `GET /gateway-configurations HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nHost: evil.example\r\nAuthorization: ${PUBLIC_AUTH}\r\nConnection: close\r\n\r\n`,
+    );
     expectEnvelope(answer, 400, 'request.host.invalid');
   });
 });
 
 describe('requests Node answers before the app (defect 8)', () => {
   it('answers an unknown Expect with a JSON 417, and still honours 100-continue', async () => {
-    const refused = await rawRequest(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nExpect: teapot\r\nAuthorization: ${DEMO_AUTH}\r\n\r\n`);
+    const refused = await rawRequest(
+      port,
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nExpect: teapot\r\nAuthorization: ${DEMO_AUTH}\r\n\r\n`,
+    );
     expectEnvelope(refused, 417, 'request.expectation-failed');
 
     const continued = await rawRequest(
       port,
-      [`POST /invoices HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nExpect: 100-continue\r\nAuthorization: ${DEMO_AUTH}\r\nContent-Type: application/json\r\nContent-Length: ${INVOICE.length}\r\nConnection: close\r\n\r\n`, INVOICE],
+      [
+        `POST /invoices HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nExpect: 100-continue\r\nAuthorization: ${DEMO_AUTH}\r\nContent-Type: application/json\r\nContent-Length: ${INVOICE.length}\r\nConnection: close\r\n\r\n`,
+        INVOICE,
+      ],
       { gapMs: 50 },
     );
     expect(continued.raw).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
@@ -107,7 +120,11 @@ describe('slow clients (defect 6)', () => {
   });
 
   it('still answers a request that arrives in time', async () => {
-    const answer = await rawRequest(port, [`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`, `Authorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`], { gapMs: 100 });
+    const answer = await rawRequest(
+      port,
+      [`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`, `Authorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`],
+      { gapMs: 100 },
+    );
     expect(answer.status, answer.raw).toBe(200);
   });
 

@@ -39,7 +39,9 @@ async function main(): Promise<number> {
     await rm(path.join(RENDERED_DIR, file));
     process.stdout.write(`deleted unused ${path.relative(process.cwd(), path.join(RENDERED_DIR, file))}\n`);
   }
-  process.stdout.write(`${diagrams.length} diagram(s), ${rendered.size} rendered, ${diagrams.length - missing.length} already up to date\n`);
+  process.stdout.write(
+    `${diagrams.length} diagram(s), ${rendered.size} rendered, ${diagrams.length - missing.length} already up to date\n`,
+  );
   return 0;
 }
 

@@ -45,7 +45,10 @@ export function prefixIds(svg: string, prefix: string): string {
     .replace(/(\sid=")([^"]+)"/g, (_, start: string, id: string) => `${start}${renamed(id)}"`)
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${renamed(id)})`)
     .replace(/((?:xlink:)?href=")#([^"]+)"/g, (_, start: string, id: string) => `${start}#${renamed(id)}"`)
-    .replace(/(aria-(?:labelledby|describedby)=")([^"]+)"/g, (_, start: string, list: string) => `${start}${list.split(/\s+/).map(renamed).join(' ')}"`);
+    .replace(
+      /(aria-(?:labelledby|describedby)=")([^"]+)"/g,
+      (_, start: string, list: string) => `${start}${list.split(/\s+/).map(renamed).join(' ')}"`,
+    );
 }
 
 /** One render, in a fresh page: mermaid numbers some ids with a page-wide counter. */
@@ -84,7 +87,8 @@ export async function renderDiagram(browser: Browser, source: string): Promise<s
   const renders = await Promise.all(COLOR_MODES.map((mode) => renderOne(browser, source, mode, id)));
   const [tags = [], ...otherTags] = renders.map((svg) => svg.replace(STYLE, '<style></style>').match(/<[^>]*>|[^<]+/g) ?? []);
   const rules: string[][] = COLOR_MODES.map((mode, index) => [scopedStyle(STYLE.exec(renders[index] ?? '')?.[1] ?? '', id, mode)]);
-  const differs = () => new Error(`The ${COLOR_MODES.join(' and ')} renders of diagram ${id} differ beyond their colours; the renderer keeps one drawing`);
+  const differs = () =>
+    new Error(`The ${COLOR_MODES.join(' and ')} renders of diagram ${id} differ beyond their colours; the renderer keeps one drawing`);
   if (otherTags.some((other) => other.length !== tags.length)) throw differs();
   let moved = 0;
   const merged = tags.map((tag, position) => {
@@ -93,7 +97,9 @@ export async function renderDiagram(browser: Browser, source: string): Promise<s
     if (variants.some((variant) => variant.replace(INLINE_STYLE, '') !== tag.replace(INLINE_STYLE, ''))) throw differs();
     moved += 1;
     variants.forEach((variant, index) => {
-      rules[index]?.push(`${MODE_SCOPE[COLOR_MODES[index]!]} #${id} [data-mode-style="${moved}"]{${INLINE_STYLE.exec(variant)?.[1] ?? ''}}`);
+      rules[index]?.push(
+        `${MODE_SCOPE[COLOR_MODES[index]!]} #${id} [data-mode-style="${moved}"]{${INLINE_STYLE.exec(variant)?.[1] ?? ''}}`,
+      );
     });
     return tag.replace(INLINE_STYLE, ` data-mode-style="${moved}"`);
   });

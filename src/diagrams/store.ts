@@ -23,7 +23,10 @@ export const MERMAID_VERSION = (JSON.parse(readFileSync(require.resolve('mermaid
 
 /** The diagram source as the key sees it: line endings and trailing blanks do not change the picture. */
 export function normalizeSource(source: string): string {
-  return source.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  return source
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
 }
 
 export function diagramKey(source: string): string {

@@ -71,15 +71,21 @@ async function sampleBlocks(node: JsxElement, context: MarkdownTwinContext): Pro
     throw error;
   }
   const { files } = await context.readSample(name);
-  const blocks: RootContent[] = files.map(
-    ({ language, file, region }): Code => ({ type: 'code', lang: language.grammar, meta: `title="${file}"`, value: region.code }),
-  );
+  const blocks: RootContent[] = files.map(({ language, file, region }): Code => ({
+    type: 'code',
+    lang: language.grammar,
+    meta: `title="${file}"`,
+    value: region.code,
+  }));
   // Each recorded output once: the languages CI does not run show the curl file's, the API's answer.
   const shown = new Set<string>();
   for (const { response } of files) {
     if (!response || shown.has(response.file)) continue;
     shown.add(response.file);
-    const label = response.kind === 'printed' ? ' printed when CI ran it against the sandbox:' : ' received from the API when CI ran it against the sandbox:';
+    const label =
+      response.kind === 'printed'
+        ? ' printed when CI ran it against the sandbox:'
+        : ' received from the API when CI ran it against the sandbox:';
     blocks.push(
       { type: 'paragraph', children: [text('What '), { type: 'inlineCode', value: response.file }, text(label)] },
       { type: 'code', lang: 'json', meta: null, value: response.code },
@@ -145,7 +151,12 @@ export async function mdxToMarkdown(page: MarkdownPage, context: MarkdownTwinCon
   const tree = parser.parse(page.source);
   tree.children = await transformChildren(tree.children, context);
   visit(tree, (node) => {
-    if (node.type === 'mdxJsxTextElement' || node.type === 'mdxTextExpression' || node.type === 'textDirective' || node.type === 'leafDirective') {
+    if (
+      node.type === 'mdxJsxTextElement' ||
+      node.type === 'mdxTextExpression' ||
+      node.type === 'textDirective' ||
+      node.type === 'leafDirective'
+    ) {
       throw new MarkdownTwinError(`${node.type} at line ${node.position?.start.line ?? '?'} has no Markdown form`);
     }
     if (node.type === 'link') {
@@ -154,7 +165,9 @@ export async function mdxToMarkdown(page: MarkdownPage, context: MarkdownTwinCon
   });
   tree.children.unshift(
     { type: 'heading', depth: 1, children: [text(page.title)] },
-    ...(page.description ? [{ type: 'blockquote', children: [{ type: 'paragraph', children: [text(page.description)] }] } as Blockquote] : []),
+    ...(page.description
+      ? [{ type: 'blockquote', children: [{ type: 'paragraph', children: [text(page.description)] }] } as Blockquote]
+      : []),
   );
   return serializer.stringify(tree);
 }

@@ -32,7 +32,10 @@ export default function inlineDiagrams(): Plugin {
             }
           }
         }
-        await writeFile(file, html.replace(EMPTY_DRAWING, (_, open: string, key: string, close: string) => `${open}${svgs.get(key)}${close}`));
+        await writeFile(
+          file,
+          html.replace(EMPTY_DRAWING, (_, open: string, key: string, close: string) => `${open}${svgs.get(key)}${close}`),
+        );
       }
     },
   };

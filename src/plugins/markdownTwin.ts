@@ -82,7 +82,11 @@ export default function markdownTwin(options: MarkdownTwinOptions): () => Plugin
             name: 'Guides',
             pages: docs
               .filter((doc) => !doc.unlisted)
-              .map((doc) => ({ title: doc.title, url: llmsTxtPageUrl(markdownTwinUrl(doc.permalink), options.publicOrigin), description: doc.description })),
+              .map((doc) => ({
+                title: doc.title,
+                url: llmsTxtPageUrl(markdownTwinUrl(doc.permalink), options.publicOrigin),
+                description: doc.description,
+              })),
           },
         ],
       });

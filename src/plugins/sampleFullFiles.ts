@@ -29,7 +29,9 @@ export function sampleDeclarationPath(file: string): string {
 
 /** Copies each `*.d.ts` at the root of the samples' folder below `dir`, byte for byte. */
 async function writeDeclarations(options: SampleFullFilesOptions, dir: string): Promise<void> {
-  const files = (await readdir(options.samplesDir, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.d.ts'));
+  const files = (await readdir(options.samplesDir, { withFileTypes: true })).filter(
+    (entry) => entry.isFile() && entry.name.endsWith('.d.ts'),
+  );
   for (const { name } of files) {
     const target = path.join(dir, path.relative(FULL_FILES_PATH, sampleDeclarationPath(name)));
     await mkdir(path.dirname(target), { recursive: true });

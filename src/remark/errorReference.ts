@@ -10,7 +10,14 @@ import type { Heading, InlineCode, Link, Paragraph, PhrasingContent, Root, RootC
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { ERROR_CATALOGUE, catalogueEntry, errorAnchor, namedErrorCodes, type CatalogueEntry, type ErrorKind } from '@apm-docs/sandbox/facts';
+import {
+  ERROR_CATALOGUE,
+  catalogueEntry,
+  errorAnchor,
+  namedErrorCodes,
+  type CatalogueEntry,
+  type ErrorKind,
+} from '@apm-docs/sandbox/facts';
 
 export interface ErrorReferenceOptions {
   /** The reference page's source file. */
@@ -22,7 +29,12 @@ export const ERROR_REFERENCE_ELEMENT = 'ErrorReference';
 
 const SECTIONS: readonly { kind: ErrorKind; title: string; intro: string }[] = [
   { kind: 'api', title: 'API errors', intro: 'The `error_type` of an error answer, `{"success":false,"error_type":…,"message":…}`.' },
-  { kind: 'checkout', title: 'Checkout and ProcessOut.js results', intro: 'The code the checkout returns (`error_code`), or ProcessOut.js passes to its error callback, when the customer does not pay; a decline gives one of the decline codes below.' },
+  {
+    kind: 'checkout',
+    title: 'Checkout and ProcessOut.js results',
+    intro:
+      'The code the checkout returns (`error_code`), or ProcessOut.js passes to its error callback, when the customer does not pay; a decline gives one of the decline codes below.',
+  },
   {
     kind: 'decline',
     title: 'Decline codes',
@@ -51,8 +63,14 @@ function entryNodes(entry: CatalogueEntry): RootContent[] {
   const facts: PhrasingContent[] = [];
   if (entry.statuses.length) facts.push(strong('HTTP status:'), { type: 'text', value: ` ${entry.statuses.join(', ')}. ` });
   if (entry.category) facts.push(strong('Category:'), { type: 'text', value: ` ${entry.category}. ` });
-  const when: Paragraph = { type: 'paragraph', children: [...facts, strong('When:'), { type: 'text', value: ' ' }, ...phrasing(entry.when)] };
-  const todo: Paragraph = { type: 'paragraph', children: [strong('What to do:'), { type: 'text', value: ' ' }, ...phrasing(entry.whatToDo)] };
+  const when: Paragraph = {
+    type: 'paragraph',
+    children: [...facts, strong('When:'), { type: 'text', value: ' ' }, ...phrasing(entry.when)],
+  };
+  const todo: Paragraph = {
+    type: 'paragraph',
+    children: [strong('What to do:'), { type: 'text', value: ' ' }, ...phrasing(entry.whatToDo)],
+  };
   return [heading, when, todo];
 }
 
@@ -84,14 +102,21 @@ export default function remarkErrorReference(options: ErrorReferenceOptions) {
         return [SKIP, index];
       });
     }
-    const linkTo = (code: string) => `${path.relative(path.dirname(path.resolve(file.path)), referencePage).split(path.sep).join('/')}#${errorAnchor(code)}`;
+    const linkTo = (code: string) =>
+      `${path
+        .relative(path.dirname(path.resolve(file.path)), referencePage)
+        .split(path.sep)
+        .join('/')}#${errorAnchor(code)}`;
     visit(root, (node, index, parent) => {
       if (node.type === 'link' || node.type === 'heading') {
         // Already a link, or a heading of the reference itself: check only.
-        visit(node, 'inlineCode', (inner: InlineCode) => namedErrorCodes(`\`${inner.value}\``).forEach((code) => catalogueEntry(code) ?? failUnknown(file, code, inner)));
+        visit(node, 'inlineCode', (inner: InlineCode) =>
+          namedErrorCodes(`\`${inner.value}\``).forEach((code) => catalogueEntry(code) ?? failUnknown(file, code, inner)),
+        );
         return SKIP;
       }
-      if (node.type === 'text' || node.type === 'code') namedErrorCodes(` ${node.value} `).forEach((code) => catalogueEntry(code) ?? failUnknown(file, code, node));
+      if (node.type === 'text' || node.type === 'code')
+        namedErrorCodes(` ${node.value} `).forEach((code) => catalogueEntry(code) ?? failUnknown(file, code, node));
       if (node.type !== 'inlineCode' || !parent || index === undefined) return;
       const codes = namedErrorCodes(`\`${node.value}\``);
       codes.forEach((code) => catalogueEntry(code) ?? failUnknown(file, code, node));

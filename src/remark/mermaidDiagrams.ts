@@ -42,19 +42,29 @@ function stepItems(steps: readonly Step[], participants: readonly Participant[])
   return steps.map((step) => {
     switch (step.kind) {
       case 'message':
-        return element('li', { className: step.reply ? 'diagram-step diagram-step--reply' : 'diagram-step', value: step.number ?? undefined }, [
-          ...(step.number === null ? [] : [element('span', { className: 'diagram-step__number', 'aria-hidden': 'true' }, [text(String(step.number))])]),
-          element('span', { className: 'diagram-step__lanes' }, [
-            lane(step.from, participants),
-            element('span', { className: 'diagram-step__arrow', 'aria-hidden': 'true' }, [text(step.reply ? ' ⇢ ' : ' → ')]),
-            element('span', { className: 'diagram-sr-only' }, [text(step.reply ? ' answers ' : ' to ')]),
-            lane(step.to, participants),
-          ]),
-          element('span', { className: 'diagram-step__text' }, [text(step.text)]),
-        ]);
+        return element(
+          'li',
+          { className: step.reply ? 'diagram-step diagram-step--reply' : 'diagram-step', value: step.number ?? undefined },
+          [
+            ...(step.number === null
+              ? []
+              : [element('span', { className: 'diagram-step__number', 'aria-hidden': 'true' }, [text(String(step.number))])]),
+            element('span', { className: 'diagram-step__lanes' }, [
+              lane(step.from, participants),
+              element('span', { className: 'diagram-step__arrow', 'aria-hidden': 'true' }, [text(step.reply ? ' ⇢ ' : ' → ')]),
+              element('span', { className: 'diagram-sr-only' }, [text(step.reply ? ' answers ' : ' to ')]),
+              lane(step.to, participants),
+            ]),
+            element('span', { className: 'diagram-step__text' }, [text(step.text)]),
+          ],
+        );
       case 'note':
         return element('li', { className: 'diagram-step diagram-step--note' }, [
-          element('span', { className: 'diagram-step__lanes' }, step.over.map((over) => lane(over, participants))),
+          element(
+            'span',
+            { className: 'diagram-step__lanes' },
+            step.over.map((over) => lane(over, participants)),
+          ),
           element('span', { className: 'diagram-step__text' }, [text(step.text)]),
         ]);
       case 'block':
@@ -76,7 +86,15 @@ function diagramFigure(source: string, sequence: SequenceSteps | null, drawing: 
   const title = accessibleTitle(source);
   return element('figure', { className: sequence ? 'diagram diagram--with-steps' : 'diagram', 'data-diagram': key }, [
     drawing,
-    ...(sequence ? [element('ol', { className: 'diagram-steps', 'aria-label': title ? `${title}, step by step` : 'Step by step' }, stepItems(sequence.steps, sequence.participants))] : []),
+    ...(sequence
+      ? [
+          element(
+            'ol',
+            { className: 'diagram-steps', 'aria-label': title ? `${title}, step by step` : 'Step by step' },
+            stepItems(sequence.steps, sequence.participants),
+          ),
+        ]
+      : []),
     ...(title ? [element('figcaption', { className: 'diagram__caption' }, [text(title)])] : []),
   ]);
 }
@@ -88,9 +106,12 @@ export default function remarkMermaidDiagrams(options: MermaidDiagramsOptions) {
       const key = diagramKey(node.value);
       const svg = readStoredDiagram(node.value);
       if (svg === null && !options.clientFallback) {
-        file.fail(`This mermaid diagram has no rendered SVG for its current source (${renderedFileName(key)}): run \`npm run diagrams\` and commit the file`, {
-          place: node.position,
-        });
+        file.fail(
+          `This mermaid diagram has no rendered SVG for its current source (${renderedFileName(key)}): run \`npm run diagrams\` and commit the file`,
+          {
+            place: node.position,
+          },
+        );
       }
       let sequence: SequenceSteps | null = null;
       try {
@@ -98,7 +119,10 @@ export default function remarkMermaidDiagrams(options: MermaidDiagramsOptions) {
       } catch (error) {
         file.fail(`mermaid diagram: ${(error as Error).message}`, { place: node.position, cause: error as Error });
       }
-      if (svg === null) file.message(`mermaid diagram not rendered yet (${renderedFileName(key)}): drawn in the browser; run \`npm run diagrams\``, { place: node.position });
+      if (svg === null)
+        file.message(`mermaid diagram not rendered yet (${renderedFileName(key)}): drawn in the browser; run \`npm run diagrams\``, {
+          place: node.position,
+        });
       const drawing =
         svg === null
           ? node

@@ -55,7 +55,8 @@ export function readSampleElement(node: JsxElement): { readonly name: string } {
     }
     name = attribute.value;
   }
-  if (name === undefined) throw new SampleElementError(`<${SAMPLE_ELEMENT}> needs a name, e.g. <${SAMPLE_ELEMENT} name="create-invoice" />`);
+  if (name === undefined)
+    throw new SampleElementError(`<${SAMPLE_ELEMENT}> needs a name, e.g. <${SAMPLE_ELEMENT} name="create-invoice" />`);
   return { name };
 }
 

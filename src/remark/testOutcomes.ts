@@ -30,7 +30,15 @@ function returnsCell(entry: TestOutcome): PhrasingContent[] {
 }
 
 function captureCell(entry: TestOutcome): PhrasingContent[] {
-  if (!entry.capture) return [text(entry.transactionStatusAtReturn === 'failed' ? 'nothing to capture: the transaction is already ' : 'nothing to capture: the transaction stays '), code(entry.transactionStatusAtReturn)];
+  if (!entry.capture)
+    return [
+      text(
+        entry.transactionStatusAtReturn === 'failed'
+          ? 'nothing to capture: the transaction is already '
+          : 'nothing to capture: the transaction stays ',
+      ),
+      code(entry.transactionStatusAtReturn),
+    ];
   const status = [text(`HTTP ${entry.capture.httpStatus}, transaction `), code(entry.capture.transactionStatus)];
   return entry.capture.errorType ? [...status, text(', '), code(entry.capture.errorType)] : status;
 }
@@ -40,26 +48,37 @@ function eventsCell(entry: TestOutcome): PhrasingContent[] {
   return entry.laterEvents.length ? [...now, text('; after the pending delay '), ...codeList(entry.laterEvents, '')] : now;
 }
 
-const HEADER = ['Button on the provider page (`outcome`)', 'The shop gets', 'Capturing with it answers', 'Events, each also sent as a webhook', 'Invoice can be paid again'];
+const HEADER = [
+  'Button on the provider page (`outcome`)',
+  'The shop gets',
+  'Capturing with it answers',
+  'Events, each also sent as a webhook',
+  'Invoice can be paid again',
+];
 
 /** The outcomes as one Markdown table (also used by the page's Markdown twin). */
 export function testOutcomesNodes(): RootContent[] {
   const header: TableRow = {
     type: 'tableRow',
-    children: HEADER.map((title) => cell(title.split(/(`[^`]+`)/).filter(Boolean).map((part) => (part.startsWith('`') ? code(part.slice(1, -1)) : text(part))))),
+    children: HEADER.map((title) =>
+      cell(
+        title
+          .split(/(`[^`]+`)/)
+          .filter(Boolean)
+          .map((part) => (part.startsWith('`') ? code(part.slice(1, -1)) : text(part))),
+      ),
+    ),
   };
-  const rows = TEST_OUTCOMES.map(
-    (entry): TableRow => ({
-      type: 'tableRow',
-      children: [
-        cell([{ type: 'strong', children: [text(entry.label)] }, text(' ('), code(entry.outcome), text(')')]),
-        cell(returnsCell(entry)),
-        cell(captureCell(entry)),
-        cell(eventsCell(entry)),
-        cell([text(entry.canPayAgain ? 'yes' : 'no')]),
-      ],
-    }),
-  );
+  const rows = TEST_OUTCOMES.map((entry): TableRow => ({
+    type: 'tableRow',
+    children: [
+      cell([{ type: 'strong', children: [text(entry.label)] }, text(' ('), code(entry.outcome), text(')')]),
+      cell(returnsCell(entry)),
+      cell(captureCell(entry)),
+      cell(eventsCell(entry)),
+      cell([text(entry.canPayAgain ? 'yes' : 'no')]),
+    ],
+  }));
   // mdast-util-to-hast emits as many cells per row as `align` has entries.
   const table: Table = { type: 'table', align: HEADER.map(() => null), children: [header, ...rows] };
   return [table];

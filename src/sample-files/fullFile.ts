@@ -21,7 +21,12 @@ export interface FullFileAsset {
 }
 
 /** The full-file asset of one sample file. The name carries a hash of the HTML: a changed file is a new address, never a stale cache. */
-export async function fullFileAsset(sampleName: string, file: string, language: SampleLanguage, region: SampleRegion): Promise<FullFileAsset> {
+export async function fullFileAsset(
+  sampleName: string,
+  file: string,
+  language: SampleLanguage,
+  region: SampleRegion,
+): Promise<FullFileAsset> {
   const html = await highlightCode(region.fullCode, language.grammar);
   const hash = createHash('sha256').update(html).digest('hex').slice(0, 8);
   return { path: `${FULL_FILES_PATH}/${sampleName}/${path.posix.basename(file)}.${hash}.html`, html };

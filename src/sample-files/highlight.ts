@@ -60,7 +60,10 @@ function getHighlighter(): Promise<Highlighter> {
       themes: Object.values(SAMPLE_THEMES),
       langs: [...SAMPLE_LANGUAGES.map((language) => language.grammar), 'json'],
     });
-    const palettes = Object.fromEntries(MODES.map((mode) => [mode, themePalette(shiki.getTheme(SAMPLE_THEMES[mode]))])) as Record<Mode, ThemePalette>;
+    const palettes = Object.fromEntries(MODES.map((mode) => [mode, themePalette(shiki.getTheme(SAMPLE_THEMES[mode]))])) as Record<
+      Mode,
+      ThemePalette
+    >;
     return { shiki, palettes };
   });
   return highlighter;
@@ -75,17 +78,20 @@ export async function highlightStylesheet(): Promise<string> {
   const { palettes } = await getHighlighter();
   // Each mode's block background, for rules that paint over it (the code blocks' scroll shadows).
   const backgrounds = `:root{${MODES.map((mode) => `--code-bg-${mode}:${palettes[mode].background}`).join(';')}}`;
-  return [backgrounds, ...MODES.flatMap((mode) => {
-    const { foreground, background, tokens } = palettes[mode];
-    const scope = `${MODE_SCOPE[mode]} pre.shiki-themes`;
-    return [
-      `${scope}{color:${foreground};background-color:${background}}`,
-      ...tokens.map((colour, index) => `${scope} .${MODE_CLASS[mode]}${index + 1}{color:${colour}}`),
-      `${scope} .${MODE_CLASS[mode]}i{font-style:italic}`,
-      `${scope} .${MODE_CLASS[mode]}b{font-weight:700}`,
-      `${scope} .${MODE_CLASS[mode]}u{text-decoration:underline}`,
-    ];
-  })].join('\n');
+  return [
+    backgrounds,
+    ...MODES.flatMap((mode) => {
+      const { foreground, background, tokens } = palettes[mode];
+      const scope = `${MODE_SCOPE[mode]} pre.shiki-themes`;
+      return [
+        `${scope}{color:${foreground};background-color:${background}}`,
+        ...tokens.map((colour, index) => `${scope} .${MODE_CLASS[mode]}${index + 1}{color:${colour}}`),
+        `${scope} .${MODE_CLASS[mode]}i{font-style:italic}`,
+        `${scope} .${MODE_CLASS[mode]}b{font-weight:700}`,
+        `${scope} .${MODE_CLASS[mode]}u{text-decoration:underline}`,
+      ];
+    }),
+  ].join('\n');
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -128,10 +134,12 @@ async function tokenizeToHtml(code: string, grammar: Grammar): Promise<string> {
       const classes: string[] = [];
       if (colour !== palettes[mode].foreground) {
         const index = palettes[mode].tokens.indexOf(colour);
-        if (index < 0) throw new Error(`highlight: ${SAMPLE_THEMES[mode]} coloured a ${grammar} token ${colour}, a colour missing from its palette`);
+        if (index < 0)
+          throw new Error(`highlight: ${SAMPLE_THEMES[mode]} coloured a ${grammar} token ${colour}, a colour missing from its palette`);
         classes.push(`${MODE_CLASS[mode]}${index + 1}`);
       }
-      for (const [flag, suffix] of FONT_STYLE_CLASSES) if (((style?.fontStyle ?? 0) & flag) !== 0) classes.push(`${MODE_CLASS[mode]}${suffix}`);
+      for (const [flag, suffix] of FONT_STYLE_CLASSES)
+        if (((style?.fontStyle ?? 0) & flag) !== 0) classes.push(`${MODE_CLASS[mode]}${suffix}`);
       return classes;
     }).join(' ');
 

@@ -76,7 +76,9 @@ export function readRegion(source: string, language: SampleLanguage): SampleRegi
   if (!start) throw new SampleRegionError(`no "${token} #region NAME" … "${token} #endregion" marks the part the page shows`);
   if (start.kind !== 'region') throw new SampleRegionError(`line ${start.line}: "#endregion" without a "#region" before it`);
   if (!SAMPLE_NAME.test(start.name)) {
-    throw new SampleRegionError(`line ${start.line}: the region needs a name of lowercase words joined by hyphens, e.g. "${token} #region create-invoice"`);
+    throw new SampleRegionError(
+      `line ${start.line}: the region needs a name of lowercase words joined by hyphens, e.g. "${token} #region create-invoice"`,
+    );
   }
   if (!end) throw new SampleRegionError(`line ${start.line}: region "${start.name}" is never closed`);
   const second = [end, extra].find((marker) => marker?.kind === 'region');

@@ -67,13 +67,20 @@ export function listSampleFolder(dirs: SampleDirs, name: string): SampleFolder {
     if (entry.name.startsWith('.')) continue;
     const entryPath = `${relativeFolder}/${entry.name}`;
     if (!entry.isFile()) folder.problems.push(`${entryPath}/ is a folder; a sample folder holds only its files (${expected.join(', ')})`);
-    else if (!expected.includes(entry.name)) folder.problems.push(`${entryPath} is not a sample file; name it one of ${expected.join(', ')}`);
+    else if (!expected.includes(entry.name))
+      folder.problems.push(`${entryPath} is not a sample file; name it one of ${expected.join(', ')}`);
   }
   for (const language of SAMPLE_LANGUAGES) {
     const file = entries.find((entry) => entry.isFile() && entry.name === `${name}${language.extension}`);
-    if (file) folder.files.push({ path: path.join(folderPath, file.name), relativePath: `${relativeFolder}/${file.name}`, language: language.value });
+    if (file)
+      folder.files.push({
+        path: path.join(folderPath, file.name),
+        relativePath: `${relativeFolder}/${file.name}`,
+        language: language.value,
+      });
   }
-  if (folder.files.length === 0 && folder.problems.length === 0) folder.problems.push(`sample folder ${relativeFolder}/ has no sample files`);
+  if (folder.files.length === 0 && folder.problems.length === 0)
+    folder.problems.push(`sample folder ${relativeFolder}/ has no sample files`);
   return folder;
 }
 

@@ -78,7 +78,8 @@ const SHELL_EXPANSION = /\$\{?([A-Z][A-Z0-9_]*)\b/g;
 
 export function environmentVariablesOf(language: SampleLanguageValue, source: string): string[] {
   const names = new Set<string>();
-  for (const match of source.matchAll(language === 'curl' ? SHELL_EXPANSION : ENV_READ)) names.add((match[1] === '"' || match[1] === "'" ? match[2] : (match[1] ?? match[3]))!);
+  for (const match of source.matchAll(language === 'curl' ? SHELL_EXPANSION : ENV_READ))
+    names.add((match[1] === '"' || match[1] === "'" ? match[2] : (match[1] ?? match[3]))!);
   return [...names].sort((a, b) => Number(!a.startsWith('PROCESSOUT_')) - Number(!b.startsWith('PROCESSOUT_')));
 }
 
@@ -147,7 +148,9 @@ export function starterFiles(input: StarterInput): StarterFiles | null {
     [input.fileName]: input.source,
     ...manifestFiles(input, folderName),
     // A variable with no suggested value stays commented out: an empty value is not the same as unset.
-    '.env.example': variables.map((name) => (name in input.exampleValues ? `${name}=${input.exampleValues[name]}\n` : `# ${name}=\n`)).join(''),
+    '.env.example': variables
+      .map((name) => (name in input.exampleValues ? `${name}=${input.exampleValues[name]}\n` : `# ${name}=\n`))
+      .join(''),
     'README.md': `${readme.join('\n')}\n`,
   };
 }

@@ -48,7 +48,11 @@ export const CHECKS = {
     name: 'go build',
     tier: 'typechecked',
   },
-  'sdk-surface': { phrase: 'SDK classes, methods and arities checked against the SDK surface', name: 'the SDK surface check', tier: 'sdk-checked' },
+  'sdk-surface': {
+    phrase: 'SDK classes, methods and arities checked against the SDK surface',
+    name: 'the SDK surface check',
+    tier: 'sdk-checked',
+  },
   'bash-syntax': { phrase: 'syntax-checked with bash -n', name: 'bash -n', tier: 'syntax-checked' },
   'python-compile': { phrase: 'compiled with py_compile', name: 'py_compile', tier: 'syntax-checked' },
   pep8: { phrase: 'PEP 8-checked with pycodestyle', name: 'pycodestyle', tier: 'syntax-checked' },
@@ -87,7 +91,9 @@ export function parseVerificationRecord(value: unknown): VerificationRecord {
     for (const [check, status] of Object.entries(checks)) {
       if (!isCheckId(check)) throw new VerificationRecordError(`${file}: unknown check "${check}" (known: ${CHECK_IDS.join(', ')})`);
       if (!CHECK_STATUSES.includes(status as CheckStatus)) {
-        throw new VerificationRecordError(`${file}: check "${check}" has status ${JSON.stringify(status)}, expected passed, failed or skipped`);
+        throw new VerificationRecordError(
+          `${file}: check "${check}" has status ${JSON.stringify(status)}, expected passed, failed or skipped`,
+        );
       }
       fileChecks[check] = status as CheckStatus;
     }
@@ -144,7 +150,8 @@ function tierText(tier: VerificationTier, language: SampleLanguageValue): string
       if (language === 'go') return `Compiled against ${SDK_VERSIONS.go.package} ${SDK_VERSIONS.go.version} stubs`;
       return 'Typechecked with tsc (strict)';
     case 'sdk-checked': {
-      const sdk = language === 'php' || language === 'ruby' ? `the ${SDK_LABELS[language]} SDK ${SDK_VERSIONS[language].version}` : 'the SDK';
+      const sdk =
+        language === 'php' || language === 'ruby' ? `the ${SDK_LABELS[language]} SDK ${SDK_VERSIONS[language].version}` : 'the SDK';
       return `SDK calls checked against ${sdk} surface + syntax`;
     }
     case 'syntax-checked':

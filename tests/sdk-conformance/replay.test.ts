@@ -2,22 +2,22 @@
 // replayed against a fresh sandbox: it must get the answer the SDK got (a 2xx, or the recorded error
 // of a deliberate negative run), and that answer must decode in all five SDKs (decoding/schemas.json).
 // A sandbox change that breaks any SDK fails here without installing one.
-import { beforeAll, describe, expect, it } from "vitest";
-import { SDK_LANGUAGES, groupOf, loadTraffic, type RecordedRequest } from "./lib/reference.ts";
-import { Replayer } from "./lib/replayer.ts";
-import { validateSdkAnswer } from "./lib/sdk-schemas.ts";
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SDK_LANGUAGES, groupOf, loadTraffic, type RecordedRequest } from './lib/reference.ts';
+import { Replayer } from './lib/replayer.ts';
+import { validateSdkAnswer } from './lib/sdk-schemas.ts';
 
 const MAX_QUERY_IN_NAME = 90;
 
 /** `sample list-apms: GET /gateway-configurations?expand_merchant_accounts=True&filter=…` */
 function testName(request: RecordedRequest, index: number): string {
   const { kind, key } = groupOf(request);
-  const query = request.query === null ? "" : `?${request.query}`;
+  const query = request.query === null ? '' : `?${request.query}`;
   const shownQuery = query.length > MAX_QUERY_IN_NAME ? `${query.slice(0, MAX_QUERY_IN_NAME)}…` : query;
   return `#${index + 1} ${kind} ${key}: ${request.method} ${request.path}${shownQuery}`;
 }
 
-describe.each(SDK_LANGUAGES.map((language) => [language, loadTraffic(language)] as const))("%s SDK traffic", (language, traffic) => {
+describe.each(SDK_LANGUAGES.map((language) => [language, loadTraffic(language)] as const))('%s SDK traffic', (language, traffic) => {
   let replayer: Replayer;
   const validated = new Set<number>();
 
@@ -39,7 +39,7 @@ describe.each(SDK_LANGUAGES.map((language) => [language, loadTraffic(language)] 
         expect(answer.status >= 200 && answer.status < 300, `${answer.status} ${summary}`).toBe(true);
       }
       const check = validateSdkAnswer(request.method, request.path, answer.status, answer.body, { samples: request.sample !== undefined });
-      expect(check.route, "the route has an x-routes entry in decoding/schemas.json").not.toBeNull();
+      expect(check.route, 'the route has an x-routes entry in decoding/schemas.json').not.toBeNull();
       expect(check.errors, `${check.route} → ${check.schema}`).toEqual([]);
       validated.add(index);
     });
@@ -47,6 +47,8 @@ describe.each(SDK_LANGUAGES.map((language) => [language, loadTraffic(language)] 
 
   it(`${language}: replayed every recorded request and validated every answer`, () => {
     expect(validated.size).toBe(traffic.requests.length);
-    console.info(`sdk-conformance ${traffic.sdk} ${traffic.sdk_version}: ${traffic.requests.length} requests replayed, ${validated.size} answers validated`);
+    console.info(
+      `sdk-conformance ${traffic.sdk} ${traffic.sdk_version}: ${traffic.requests.length} requests replayed, ${validated.size} answers validated`,
+    );
   });
 });

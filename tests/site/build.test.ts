@@ -72,7 +72,9 @@ describe('the production build', () => {
       expect(source, file).not.toMatch(/createHighlighter|createOnigurumaEngine|onig\.wasm|bundledLanguages/);
       expect(source, file).not.toMatch(MERMAID_CODE);
     }
-    expect(await page('apm-prerequisites')).toMatch(/<figure class="diagram[^>]*><div class=["']?diagram__drawing["']?[^>]*><svg [^>]*aria-roledescription=["']?sequence/);
+    expect(await page('apm-prerequisites')).toMatch(
+      /<figure class="diagram[^>]*><div class=["']?diagram__drawing["']?[^>]*><svg [^>]*aria-roledescription=["']?sequence/,
+    );
   });
 
   it('lists every docs page in the sitemap, and neither the search page nor the 404 page', async () => {
@@ -94,7 +96,9 @@ describe('the production build', () => {
       expect(html, route).toContain(`<link data-rh=true rel=canonical href=${SITE_URL}${route} />`);
       expect(html.match(/<meta data-rh=true name=theme-color /g), route).toHaveLength(2);
       expect(html, route).toContain(`<link data-rh=true rel=alternate type=text/markdown href=${twinUrl(route)} />`);
-      expect(html, route).toMatch(new RegExp(`<a href=${twinUrl(route).replace(/[.]/g, '\\.')} type=text/markdown data-markdown-twin[^>]*>View as Markdown</a>`));
+      expect(html, route).toMatch(
+        new RegExp(`<a href=${twinUrl(route).replace(/[.]/g, '\\.')} type=text/markdown data-markdown-twin[^>]*>View as Markdown</a>`),
+      );
     }
   });
 

@@ -31,7 +31,9 @@ describe('extractCurlRequest', () => {
   });
 
   it('puts the fields in the query string with --get', () => {
-    const source = script(`curl -sS --get "$PROCESSOUT_API_URL/gateway-configurations" ${AUTH} -d filter=alternative-payment-methods -d expand=true`);
+    const source = script(
+      `curl -sS --get "$PROCESSOUT_API_URL/gateway-configurations" ${AUTH} -d filter=alternative-payment-methods -d expand=true`,
+    );
     expect(extractCurlRequest(source)).toEqual({
       request: { method: 'GET', path: '/gateway-configurations?filter=alternative-payment-methods&expand=true', headers: {}, body: null },
     });
@@ -55,13 +57,25 @@ describe('extractCurlRequest', () => {
   });
 
   it.each([
-    ['a value the reader must supply', `curl "$PROCESSOUT_API_URL/invoices/$INVOICE_ID/capture" ${AUTH} -d source="$GATEWAY_TOKEN"`, /needs \$INVOICE_ID/],
+    [
+      'a value the reader must supply',
+      `curl "$PROCESSOUT_API_URL/invoices/$INVOICE_ID/capture" ${AUTH} -d source="$GATEWAY_TOKEN"`,
+      /needs \$INVOICE_ID/,
+    ],
     ['another host', `curl "https://example.test/invoices" ${AUTH}`, /does not start with \$PROCESSOUT_API_URL/],
     ['no credentials', 'curl "$PROCESSOUT_API_URL/invoices" -d name=x', /sends no credentials/],
     ['other credentials', 'curl "$PROCESSOUT_API_URL/invoices" -u "$USER:$PASS"', /authenticates with something other/],
-    ['the secret in the body', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} -d key="$PROCESSOUT_PROJECT_SECRET"`, /puts the credentials or the API URL somewhere else/],
+    [
+      'the secret in the body',
+      `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} -d key="$PROCESSOUT_PROJECT_SECRET"`,
+      /puts the credentials or the API URL somewhere else/,
+    ],
     ['a file upload', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} -d @body.txt`, /reads a file/],
-    ['a file upload with --data-binary', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} --data-binary @body.txt`, /--data-binary reads a file/],
+    [
+      'a file upload with --data-binary',
+      `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} --data-binary @body.txt`,
+      /--data-binary reads a file/,
+    ],
     ['a multipart form', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} -F name=x`, /-F sends a multipart form/],
     ['an option it does not know', `curl -o out.json "$PROCESSOUT_API_URL/invoices" ${AUTH}`, /option -o is not understood/],
     ['a pipe', `curl "$PROCESSOUT_API_URL/invoices" ${AUTH} | jq .`, /pipes, redirections/],
@@ -111,7 +125,11 @@ describe('the requests of the curl samples', () => {
       const preflight = await app.inject({
         method: 'OPTIONS',
         url: request.path,
-        headers: { origin, 'access-control-request-method': request.method, 'access-control-request-headers': 'authorization,content-type,accept' },
+        headers: {
+          origin,
+          'access-control-request-method': request.method,
+          'access-control-request-headers': 'authorization,content-type,accept',
+        },
       });
       expect(preflight.headers['access-control-allow-origin'], name).toBe(origin);
       const answer = await app.inject({

@@ -32,7 +32,7 @@ describe('stored diagram SVGs', () => {
   });
 
   it.each(diagrams.map((diagram) => [diagram.file, diagram.source] as const))(
-    'hold %s\'s diagram, for its current source and settings, as text in both colour modes',
+    "hold %s's diagram, for its current source and settings, as text in both colour modes",
     (file, source) => {
       const svg = readStoredDiagram(source);
       expect(svg, `docs/${file}: ${renderedFileName(diagramKey(source))} is missing or stale: run \`npm run diagrams\``).not.toBeNull();
@@ -62,7 +62,10 @@ describe('the mermaid remark plugin', () => {
 
   it('puts the stored drawing (by key, the SVG stays out of the JavaScript) and the step list in a figure', async () => {
     const { tree } = await transform(`\`\`\`mermaid\n${stored}\`\`\`\n`, false);
-    const figure = tree.children[0] as unknown as { name: string; children: { name: string; attributes: { name: string; value: unknown }[] }[] };
+    const figure = tree.children[0] as unknown as {
+      name: string;
+      children: { name: string; attributes: { name: string; value: unknown }[] }[];
+    };
     expect(figure.name).toBe('figure');
     expect(figure.children.map((child) => child.name)).toEqual([DRAWING_ELEMENT, 'ol', 'figcaption']);
     expect(figure.children[0]?.attributes).toEqual([{ type: 'mdxJsxAttribute', name: 'diagram', value: diagramKey(stored) }]);
@@ -87,7 +90,14 @@ describe('sequence steps', () => {
       'sequenceDiagram\n  autonumber\n  actor C as Customer\n  C->>S: Asks<br/>twice\n  alt Yes\n    S-->>C: Answers\n  else No\n    S--xC: Fails\n  end',
     );
     expect(steps?.participants.map((participant) => participant.label)).toEqual(['Customer', 'S']);
-    expect(steps?.steps[0]).toMatchObject({ kind: 'message', number: 1, from: { label: 'Customer' }, to: { label: 'S' }, text: 'Asks twice', reply: false });
+    expect(steps?.steps[0]).toMatchObject({
+      kind: 'message',
+      number: 1,
+      from: { label: 'Customer' },
+      to: { label: 'S' },
+      text: 'Asks twice',
+      reply: false,
+    });
     expect(steps?.steps[1]).toMatchObject({
       kind: 'block',
       keyword: 'alt',

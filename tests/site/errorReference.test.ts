@@ -55,15 +55,25 @@ describe('error catalogue', () => {
 
   it("matches ProcessOut's decline codes in shared/ (code, category, meaning)", (context) => {
     if (!existsSync(SHARED_DECLINE_CODES)) skipOutsideCi(context, `${SHARED_DECLINE_CODES} not available`);
-    const shared = parse(readFileSync(SHARED_DECLINE_CODES, 'utf8')) as { decline_codes: { code: string; category: string; meaning: string }[] };
+    const shared = parse(readFileSync(SHARED_DECLINE_CODES, 'utf8')) as {
+      decline_codes: { code: string; category: string; meaning: string }[];
+    };
     const normalise = (codes: readonly { code: string; category: string; meaning: string }[]) =>
-      codes.map(({ code, category, meaning }) => ({ code, category, meaning: meaning.trim() })).sort((a, b) => a.code.localeCompare(b.code));
+      codes
+        .map(({ code, category, meaning }) => ({ code, category, meaning: meaning.trim() }))
+        .sort((a, b) => a.code.localeCompare(b.code));
     expect(normalise(DECLINE_CODES)).toEqual(normalise(shared.decline_codes));
   });
 
   it('lists every error_type the sandbox source answers', () => {
     const source = filesUnder(path.join(root, 'sandbox', 'src'), (file) => file.endsWith('.ts')).map((file) => readFileSync(file, 'utf8'));
-    const literals = source.flatMap((text) => [...text.matchAll(/new ApiError\(\s*\d+,\s*'([^']+)'|validationError\(\s*'([^']+)'|unauthorized\([^)]*?,\s*'([^']+)'\)|_CODE = '([^']+)'/g)].map((m) => m.slice(1).find(Boolean)!));
+    const literals = source.flatMap((text) =>
+      [
+        ...text.matchAll(
+          /new ApiError\(\s*\d+,\s*'([^']+)'|validationError\(\s*'([^']+)'|unauthorized\([^)]*?,\s*'([^']+)'\)|_CODE = '([^']+)'/g,
+        ),
+      ].map((m) => m.slice(1).find(Boolean)!),
+    );
     const notFound = source.flatMap((text) => [...text.matchAll(/notFound\('([^']+)'/g)].map((m) => `resource.${m[1]}.not-found`));
     const named = [...literals, ...notFound];
     expect(named.length).toBeGreaterThan(20);
@@ -77,8 +87,16 @@ describe('pages and samples', () => {
   });
 
   it('catch a made-up code in prose, backticks, quotes and query strings', () => {
-    for (const text of ['see `request.flux.capacitor-empty`.', "'card.made-up'", 'error_code=payment.made-up&x', '# such as request.made-up.']) {
-      expect(namedErrorCodes(text).filter((code) => !catalogueEntry(code)), text).toHaveLength(1);
+    for (const text of [
+      'see `request.flux.capacitor-empty`.',
+      "'card.made-up'",
+      'error_code=payment.made-up&x',
+      '# such as request.made-up.',
+    ]) {
+      expect(
+        namedErrorCodes(text).filter((code) => !catalogueEntry(code)),
+        text,
+      ).toHaveLength(1);
     }
     expect(namedErrorCodes('configuration.gateway.name, request.body, transaction.failed')).toEqual([]);
   });
@@ -99,7 +117,9 @@ describe('remark plugin', () => {
   });
 
   it('fails a page that names a code the catalogue lacks', async () => {
-    await expect(compilePage('A capture can answer `request.flux.capacitor-empty`.')).rejects.toThrow(/request\.flux\.capacitor-empty is not in the error catalogue/);
+    await expect(compilePage('A capture can answer `request.flux.capacitor-empty`.')).rejects.toThrow(
+      /request\.flux\.capacitor-empty is not in the error catalogue/,
+    );
     await expect(compilePage('```json\n{"error_type": "card.made-up"}\n```')).rejects.toThrow(/card\.made-up/);
   });
 });

@@ -26,7 +26,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** Runs secretlint from the repository root (its config and ignore file) and reads its JSON report. */
 function secretlint(glob: string): SecretlintResult[] {
   const report = join(scratch, 'report.json');
-  const run = spawnSync(SECRETLINT, [glob, '--format', 'json', '--output', report, '--no-maskSecrets'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(SECRETLINT, [glob, '--format', 'json', '--output', report, '--no-maskSecrets'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   // With --output, the exit code no longer tells whether something was found: the report does.
   if (run.error || run.status !== 0) throw new Error(`secretlint failed: ${run.error ?? run.stderr}`);
   return JSON.parse(readFileSync(report, 'utf8')) as SecretlintResult[];
@@ -36,7 +40,11 @@ const findings = (results: SecretlintResult[]) =>
   results.flatMap((result) => result.messages.map((m) => `${relative(REPO_ROOT, result.filePath)}:${m.loc.start.line} ${m.message}`));
 
 /** Random letters and digits, as real keys are made of. */
-const randomKeyBody = (length: number) => randomBytes(length * 2).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, length);
+const randomKeyBody = (length: number) =>
+  randomBytes(length * 2)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, length);
 
 describe('secret scanning', () => {
   it('finds no credentials in the repository other than the documented demo pair', { timeout: 60_000 }, () => {
@@ -45,7 +53,8 @@ describe('secret scanning', () => {
     // It did scan the code, including the sandbox file that holds the demo pair.
     const scanned = results.map((result) => relative(REPO_ROOT, result.filePath));
     expect(scanned.length).toBeGreaterThan(100);
-    const holdsDemoSecret = (path: string) => path.startsWith('sandbox/') && readFileSync(join(REPO_ROOT, path), 'utf8').includes(DEMO_PROJECT.secret);
+    const holdsDemoSecret = (path: string) =>
+      path.startsWith('sandbox/') && readFileSync(join(REPO_ROOT, path), 'utf8').includes(DEMO_PROJECT.secret);
     expect(scanned.some(holdsDemoSecret)).toBe(true);
     expect(scanned.some((path) => path.startsWith('samples/'))).toBe(true);
   });
@@ -84,7 +93,11 @@ describe('samples', () => {
   const samples = listSampleFolders({ rootDir: REPO_ROOT, samplesDir: join(REPO_ROOT, 'samples') }).flatMap((folder) => folder.files);
 
   it('exist in every language', () => {
-    for (const { value } of SAMPLE_LANGUAGES) expect(samples.some((file) => file.language === value), value).toBe(true);
+    for (const { value } of SAMPLE_LANGUAGES)
+      expect(
+        samples.some((file) => file.language === value),
+        value,
+      ).toBe(true);
   });
 
   it('hold no credentials and read them only from the environment', () => {

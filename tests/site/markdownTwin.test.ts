@@ -35,14 +35,20 @@ async function guideTwin(): Promise<string> {
 describe('mdxToMarkdown', () => {
   it('starts with the title and the description, and drops front matter, imports and comments', async () => {
     const markdown = await guideTwin();
-    expect(markdown.startsWith('# A fixture guide\n\n> A page with everything the Markdown twin must handle.\n\nSome **prose**')).toBe(true);
+    expect(markdown.startsWith('# A fixture guide\n\n> A page with everything the Markdown twin must handle.\n\nSome **prose**')).toBe(
+      true,
+    );
     expect(markdown).not.toMatch(/^---$|^import |A comment that has no Markdown form|<\/?[A-Z]\w*|<div|className/m);
   });
 
   it('turns <Sample> into one fenced block per language, titled with the file, then the response', async () => {
     const markdown = await guideTwin();
     const { files } = await context.readSample('greet');
-    const fences = [...markdown.matchAll(/^```(\w+) title="([^"]+)"\n([\s\S]*?)\n```$/gm)].map(([, lang, title, code]) => ({ lang, title, code }));
+    const fences = [...markdown.matchAll(/^```(\w+) title="([^"]+)"\n([\s\S]*?)\n```$/gm)].map(([, lang, title, code]) => ({
+      lang,
+      title,
+      code,
+    }));
     expect(fences).toEqual(
       files.map(({ language, file, region }) => ({
         lang: { curl: 'bash', typescript: 'typescript', python: 'python', ruby: 'ruby', php: 'php', go: 'go' }[language.value],
@@ -50,9 +56,15 @@ describe('mdxToMarkdown', () => {
         code: region.code,
       })),
     );
-    expect(fences.map((fence) => fence.title)).toEqual(['sh', 'ts', 'py', 'rb', 'php', 'go'].map((extension) => `samples/greet/greet.${extension}`));
-    expect(markdown).toContain('What `samples/greet/greet.sh` printed when CI ran it against the sandbox:\n\n```json\n{\n  "success": true,');
-    expect(markdown).toContain('What `samples/greet/greet.ts` printed when CI ran it against the sandbox:\n\n```json\n{\n  "greeting": "Hello, Ada",');
+    expect(fences.map((fence) => fence.title)).toEqual(
+      ['sh', 'ts', 'py', 'rb', 'php', 'go'].map((extension) => `samples/greet/greet.${extension}`),
+    );
+    expect(markdown).toContain(
+      'What `samples/greet/greet.sh` printed when CI ran it against the sandbox:\n\n```json\n{\n  "success": true,',
+    );
+    expect(markdown).toContain(
+      'What `samples/greet/greet.ts` printed when CI ran it against the sandbox:\n\n```json\n{\n  "greeting": "Hello, Ada",',
+    );
     expect(markdown).not.toMatch(/#(end)?region/);
   });
 
@@ -77,10 +89,10 @@ describe('mdxToMarkdown', () => {
     expect(markdown).toContain('[anchor](#the-diagram)');
   });
 
-  it('reads <Sample> with the page plugin\'s element reader, failing on what the page would fail on, naming the line', async () => {
-    await expect(mdxToMarkdown({ title: 'T', description: '', source: 'Text\n\n<Sample name="greet" region="request" />\n' }, context)).rejects.toThrow(
-      new MarkdownTwinError('line 3: <Sample> takes only name="…" (it shows each file\'s one #region); remove region'),
-    );
+  it("reads <Sample> with the page plugin's element reader, failing on what the page would fail on, naming the line", async () => {
+    await expect(
+      mdxToMarkdown({ title: 'T', description: '', source: 'Text\n\n<Sample name="greet" region="request" />\n' }, context),
+    ).rejects.toThrow(new MarkdownTwinError('line 3: <Sample> takes only name="…" (it shows each file\'s one #region); remove region'));
   });
 
   it('fails on inline JSX it cannot turn into Markdown, naming the line', async () => {
@@ -152,6 +164,7 @@ describe('resolveAssetLink', () => {
   });
 
   it('leaves every other link to resolveDocLink', () => {
-    for (const url of ['./set-up.mdx', '/sample-files/a.d.ts', 'https://docs.example/x', '#anchor']) expect(resolveAssetLink(url, '/')).toBeUndefined();
+    for (const url of ['./set-up.mdx', '/sample-files/a.d.ts', 'https://docs.example/x', '#anchor'])
+      expect(resolveAssetLink(url, '/')).toBeUndefined();
   });
 });

@@ -43,21 +43,43 @@ describe('readRegion', () => {
 
     const py = 'import os\n\ntry:\n    # #region create\n    invoice = create()\n    # #endregion\nexcept Error:\n    pass\n';
     expect(readRegion(py, python)).toMatchObject({ name: 'create', code: 'invoice = create()' });
-    expect(readRegion('#!/usr/bin/env bash\r\n# #region call\r\ncurl -sS "$URL"   \r\n# #endregion\r\n', sampleLanguage('curl')).code).toBe('curl -sS "$URL"');
+    expect(readRegion('#!/usr/bin/env bash\r\n# #region call\r\ncurl -sS "$URL"   \r\n# #endregion\r\n', sampleLanguage('curl')).code).toBe(
+      'curl -sS "$URL"',
+    );
   });
 
   it.each([
     ['a file without a region', 'x();\n', /^no "\/\/ #region NAME" … "\/\/ #endregion" marks the part the page shows$/],
-    ['a second region', '// #region a\nx();\n// #endregion\n// #region b\ny();\n// #endregion\n', /^line 4: a second "#region" \(a sample file has exactly one region\)$/],
-    ['a nested region', '// #region outer\n// #region inner\nx();\n// #endregion\n// #endregion\n', /^line 2: a second "#region" \(a sample file has exactly one region\)$/],
-    ['a second #endregion', '// #region a\nx();\n// #endregion\ny();\n// #endregion\n', /^line 5: "#endregion" without a "#region" before it$/],
+    [
+      'a second region',
+      '// #region a\nx();\n// #endregion\n// #region b\ny();\n// #endregion\n',
+      /^line 4: a second "#region" \(a sample file has exactly one region\)$/,
+    ],
+    [
+      'a nested region',
+      '// #region outer\n// #region inner\nx();\n// #endregion\n// #endregion\n',
+      /^line 2: a second "#region" \(a sample file has exactly one region\)$/,
+    ],
+    [
+      'a second #endregion',
+      '// #region a\nx();\n// #endregion\ny();\n// #endregion\n',
+      /^line 5: "#endregion" without a "#region" before it$/,
+    ],
     ['an unclosed region', 'a();\n// #region a\nx();\n', /^line 2: region "a" is never closed$/],
     ['a stray #endregion', 'x();\n// #endregion\n', /^line 2: "#endregion" without a "#region" before it$/],
-    ['a region without a name', '// #region\nx();\n// #endregion\n', /^line 1: the region needs a name of lowercase words joined by hyphens/],
+    [
+      'a region without a name',
+      '// #region\nx();\n// #endregion\n',
+      /^line 1: the region needs a name of lowercase words joined by hyphens/,
+    ],
     ['a region name that is not kebab-case', '// #region Create_Invoice\nx();\n// #endregion\n', /^line 1: the region needs a name/],
     ['an #endregion with a name', '// #region a\nx();\n// #endregion a\n', /^line 3: "#endregion" takes no name$/],
     ['an empty region', 'x();\n// #region a\n\n// #endregion\n', /^line 2: region "a" is empty$/],
-    ['a marker written with the other comment', 'x();\n  # #region a\nx();\n# #endregion\n', /^line 2: write the marker as "\/\/ #region" in TypeScript$/],
+    [
+      'a marker written with the other comment',
+      'x();\n  # #region a\nx();\n# #endregion\n',
+      /^line 2: write the marker as "\/\/ #region" in TypeScript$/,
+    ],
   ])('rejects %s, naming the line', (_case, source, message) => {
     expect(() => readRegion(source, typescript)).toThrow(SampleRegionError);
     expect(() => readRegion(source, typescript)).toThrow(message);
@@ -71,13 +93,19 @@ describe('readRegion', () => {
     const codeLine = fc.stringMatching(/^[ \t]{0,2}[a-z(){};="]{1,12}$/);
     const lines = fc.array(codeLine, { maxLength: 4 });
     fc.assert(
-      fc.property(lines, fc.array(codeLine, { minLength: 1, maxLength: 4 }), lines, fc.constantFrom('', '  ', '\t'), (before, inside, after, indent) => {
-        const source = [...before, `${indent}// #region r`, ...inside, `${indent}// #endregion`, ...after].join('\n');
-        const region = readRegion(source, typescript);
-        for (const line of [...region.code.split('\n'), ...region.fullCode.split('\n')]) expect(line).not.toMatch(MARKER);
-        expect(region.code.split('\n').map((line) => line.trim())).toEqual(inside.map((line) => line.trim()));
-        expect(region.line).toBe(before.length + 1);
-      }),
+      fc.property(
+        lines,
+        fc.array(codeLine, { minLength: 1, maxLength: 4 }),
+        lines,
+        fc.constantFrom('', '  ', '\t'),
+        (before, inside, after, indent) => {
+          const source = [...before, `${indent}// #region r`, ...inside, `${indent}// #endregion`, ...after].join('\n');
+          const region = readRegion(source, typescript);
+          for (const line of [...region.code.split('\n'), ...region.fullCode.split('\n')]) expect(line).not.toMatch(MARKER);
+          expect(region.code.split('\n').map((line) => line.trim())).toEqual(inside.map((line) => line.trim()));
+          expect(region.line).toBe(before.length + 1);
+        },
+      ),
     );
   });
 });

@@ -17,7 +17,15 @@ const fixtureSite = fileURLToPath(new URL('./fixtures', import.meta.url));
 /** The text highlighted HTML shows, as the copy button reads it: each line's text, joined by newlines. */
 function shownText(html: string): string {
   const lines = [...html.matchAll(/<span class="line">(.*?)<\/span>(?=\n|<\/code>)/g)].map(([, line = '']) => line);
-  return lines.map((line) => line.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).join('\n');
+  return lines
+    .map((line) =>
+      line
+        .replace(/<[^>]*>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    )
+    .join('\n');
 }
 
 /** Compiles an MDX page with the plugin, runs it, and returns the props every `<Sample>` received. */
@@ -79,11 +87,14 @@ describe('the samples remark plugin', () => {
     );
   });
 
-  it('finds each tab\'s whole file where the sampleFullFiles plugin writes it, highlighted, markers removed', async () => {
+  it("finds each tab's whole file where the sampleFullFiles plugin writes it, highlighted, markers removed", async () => {
     const [sample] = await samplesOnPage('<Sample name="greet" />\n');
     const generatedFilesDir = await mkdtemp(path.join(os.tmpdir(), 'apm-docs-full-files-'));
     try {
-      const plugin = sampleFullFiles({ siteDir: fixtureSite, samplesDir: path.join(fixtureSite, 'samples') })({ generatedFilesDir, baseUrl: '/' } as LoadContext);
+      const plugin = sampleFullFiles({ siteDir: fixtureSite, samplesDir: path.join(fixtureSite, 'samples') })({
+        generatedFilesDir,
+        baseUrl: '/',
+      } as LoadContext);
       await plugin.loadContent?.();
       for (const tab of sample?.tabs ?? []) {
         const html = await readFile(path.join(generatedFilesDir, tab.fullFile), 'utf8');
@@ -118,7 +129,8 @@ describe('the samples remark plugin', () => {
     expect(responses.curl).toMatchObject({ kind: 'printed', file: 'samples/greet/greet.sh' });
     expect(shownText(responses.curl?.html ?? '')).toBe('{\n  "success": true,\n  "greeting": "Hello, Ada"\n}');
     // The languages CI does not run show the API's answer, as the curl file received it.
-    for (const language of ['python', 'ruby', 'php', 'go']) expect(responses[language]).toEqual(responses.curl && { ...responses.curl, kind: 'api-answer' });
+    for (const language of ['python', 'ruby', 'php', 'go'])
+      expect(responses[language]).toEqual(responses.curl && { ...responses.curl, kind: 'api-answer' });
     expect(responses.typescript?.html).toMatch(/^<pre class="shiki [^"]*"[^>]*>/);
     expect(responses.typescript?.html).toMatch(/<span class="l\d+ d\d+">/);
   });
@@ -133,13 +145,20 @@ describe('the samples remark plugin', () => {
     // The curl file's answer is under five tabs (curl, and the four languages CI does not run).
     expect(compiled.match(/success/g)).toHaveLength(1);
     const [sample] = await samplesOnPage('<Sample name="greet" />\n');
-    const shown = sample?.tabs.filter((tab) => tab.response?.file === 'samples/greet/greet.sh').map((tab) => shownText(tab.response?.html ?? ''));
+    const shown = sample?.tabs
+      .filter((tab) => tab.response?.file === 'samples/greet/greet.sh')
+      .map((tab) => shownText(tab.response?.html ?? ''));
     expect(shown).toEqual(Array(5).fill('{\n  "success": true,\n  "greeting": "Hello, Ada"\n}'));
   });
 
-  it("gives the curl and TypeScript tabs the request the curl file sends, and the others none", async () => {
+  it('gives the curl and TypeScript tabs the request the curl file sends, and the others none', async () => {
     const [sample] = await samplesOnPage('<Sample name="create-thing" />\n');
-    const request = { method: 'POST', path: '/invoices', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=A%20thing&amount=1.00' };
+    const request = {
+      method: 'POST',
+      path: '/invoices',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=A%20thing&amount=1.00',
+    };
     expect(sample?.tabs.map((tab) => [tab.value, tab.tryIt])).toEqual([
       ['curl', request],
       ['typescript', request],
@@ -169,8 +188,16 @@ describe('the samples remark plugin', () => {
   });
 
   it.each([
-    ['a region chosen on the page', '<Sample name="greet" region="request" />', /<Sample> takes only name="…" \(it shows each file's one #region\); remove region/],
-    ['an unknown extension', '<Sample name="unknown-extension" />', /samples\/unknown-extension\/notes\.txt is not a sample file; name it one of unknown-extension\.sh,/],
+    [
+      'a region chosen on the page',
+      '<Sample name="greet" region="request" />',
+      /<Sample> takes only name="…" \(it shows each file's one #region\); remove region/,
+    ],
+    [
+      'an unknown extension',
+      '<Sample name="unknown-extension" />',
+      /samples\/unknown-extension\/notes\.txt is not a sample file; name it one of unknown-extension\.sh,/,
+    ],
     ['a missing name', '<Sample />', /<Sample> needs a name/],
     ['a spread attribute', '<Sample {...{ name: "greet" }} />', /<Sample> takes only name="…", not a \{\.\.\.spread\}/],
     ['a name that is an expression', '<Sample name={"greet"} />', /name must be a plain string/],
@@ -213,11 +240,23 @@ describe('the samples remark plugin', () => {
     it.each([
       ['an empty folder', 'empty', /sample folder samples\/empty\/ has no sample files/],
       ['a folder of dotfiles only', 'only-dotfiles', /samples\/only-dotfiles\/ has no sample files/],
-      ['a second file of one language', 'twice', /^<Sample name="twice">: samples\/twice\/other\.py is not a sample file; name it one of twice\.sh, twice\.ts/],
-      ['a file without a region', 'no-region', /^<Sample name="no-region">: samples\/no-region\/no-region\.ts: no "\/\/ #region NAME" … "\/\/ #endregion" marks the part/],
+      [
+        'a second file of one language',
+        'twice',
+        /^<Sample name="twice">: samples\/twice\/other\.py is not a sample file; name it one of twice\.sh, twice\.ts/,
+      ],
+      [
+        'a file without a region',
+        'no-region',
+        /^<Sample name="no-region">: samples\/no-region\/no-region\.ts: no "\/\/ #region NAME" … "\/\/ #endregion" marks the part/,
+      ],
       ['a record naming an unknown check', 'bad-record', /samples\/bad-record\/\.verified\.json: bad-record\.py: unknown check "lint"/],
       ['a record that is not JSON', 'broken-record', /samples\/broken-record\/\.verified\.json is not valid JSON/],
-      ['a response without a TypeScript file', 'orphan-response', /\.response\.typescript\.json exists, but the folder has no typescript file/],
+      [
+        'a response without a TypeScript file',
+        'orphan-response',
+        /\.response\.typescript\.json exists, but the folder has no typescript file/,
+      ],
     ])('fails the page on %s', async (_case, name, message) => {
       await expect(samplesOnPage(`<Sample name="${name}" />\n`, siteDir)).rejects.toThrow(message);
     });

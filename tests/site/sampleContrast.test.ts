@@ -21,10 +21,7 @@ function contrast(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
-
-const sampleNames = (await readdir(samplesDir, { withFileTypes: true }))
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
+const sampleNames = (await readdir(samplesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 
 describe('highlighted samples', () => {
   it('exist', () => {
@@ -37,7 +34,10 @@ describe('highlighted samples', () => {
     // The full files, as the sampleFullFiles plugin writes them for "View full file".
     const { files } = await readSampleCode({ siteDir, samplesDir, name });
     const fullFiles = await Promise.all(
-      files.map(async ({ file, language, region }) => ({ file: `${file} (full file)`, html: (await fullFileAsset(name, file, language, region)).html })),
+      files.map(async ({ file, language, region }) => ({
+        file: `${file} (full file)`,
+        html: (await fullFileAsset(name, file, language, region)).html,
+      })),
     );
     const blocks = [
       ...tabs.flatMap((tab) => [
@@ -53,7 +53,10 @@ describe('highlighted samples', () => {
       // such a span, and a mode with no class, take the theme's foreground.
       const tokens = [...html.matchAll(/<span class="([^"]*)">([^<]*)<\/span>/g)].filter(([, , text]) => text?.trim());
       expect(tokens.length, file).toBeGreaterThan(0);
-      for (const [mode, prefix] of [['light', 'l'], ['dark', 'd']] as const) {
+      for (const [mode, prefix] of [
+        ['light', 'l'],
+        ['dark', 'd'],
+      ] as const) {
         const { background, foreground, tokens: colours } = palettes[mode];
         expect(contrast(foreground, background), `${file}: ${mode} foreground`).toBeGreaterThanOrEqual(4.5);
         for (const [, classes = '', text] of tokens) {

@@ -53,7 +53,9 @@ describe('listSampleFolder', () => {
     expect(listSampleFolder(dirs, 'Bad_Name').problems).toEqual([
       'sample name "Bad_Name" must be a folder name of lowercase words joined by hyphens, such as "create-invoice"',
     ]);
-    expect(listSampleFolder(dirs, '../greet').problems).toEqual([expect.stringMatching(/^sample name "\.\.\/greet" must be a folder name/)]);
+    expect(listSampleFolder(dirs, '../greet').problems).toEqual([
+      expect.stringMatching(/^sample name "\.\.\/greet" must be a folder name/),
+    ]);
     expect(listSampleFolder(dirs, 'no-such-sample').problems).toEqual(['sample folder samples/no-such-sample/ does not exist']);
     expect(listSampleFolder(dirs, 'only-dotfiles').problems).toEqual(['sample folder samples/only-dotfiles/ has no sample files']);
   });

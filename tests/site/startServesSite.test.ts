@@ -43,7 +43,7 @@ beforeAll(async () => {
   const args = words.slice(2).map((word, index, all) => (all[index - 1] === '--port' ? String(port) : word));
   server = spawn(process.execPath, [DOCUSAURUS_BIN, 'serve', ...args, '--dir', buildDir], { cwd: SITE_DIR, stdio: 'ignore' });
   origin = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; ; ) {
+  for (const deadline = Date.now() + 30_000; ;) {
     const up = await fetch(origin).then(
       (response) => response.ok,
       () => false,
@@ -65,7 +65,7 @@ describe('npm start', () => {
     expect(dev).toMatch(/concurrently .*"npm:sandbox" "npm:site"$/);
   });
 
-  it('serves /llms.txt, whose links are the pages\' Markdown twins, and serves each twin', async () => {
+  it("serves /llms.txt, whose links are the pages' Markdown twins, and serves each twin", async () => {
     const response = await fetch(`${origin}/llms.txt`);
     expect(response.status).toBe(200);
     const llms = await response.text();

@@ -10,7 +10,7 @@ function siteOriginFlags(script: string): string[] {
 }
 
 describe('"Try it" settings, the site\'s side', () => {
-  it('npm run sandbox lets exactly the site\'s origins call the sandbox', () => {
+  it("npm run sandbox lets exactly the site's origins call the sandbox", () => {
     expect(siteOriginFlags(manifest.scripts.sandbox!)).toEqual([...SITE_ORIGINS]);
   });
 

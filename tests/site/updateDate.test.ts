@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formatUpdateDate } from '../../src/theme/LastUpdated/updateDate';
 
 /** What the theme's own LastUpdated prints for the site's `en` locale. */
-const themeFormat = new Intl.DateTimeFormat('en', { calendar: 'gregory', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const themeFormat = new Intl.DateTimeFormat('en', {
+  calendar: 'gregory',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 describe("the pages' last-updated date", () => {
   it('reads as the theme writes it for en, in UTC, on every day of a leap year and around midnight UTC', () => {

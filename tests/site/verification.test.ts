@@ -57,11 +57,15 @@ describe('formatVerificationRecord', () => {
 
 describe('mergeVerificationRecords', () => {
   it("joins each suite's checks of a file, and refuses a check two suites recorded", () => {
-    expect(mergeVerificationRecords([{ 'a.py': { 'python-compile': 'passed' }, 'a.ts': { run: 'passed' } }, { 'a.py': { mypy: 'failed' } }])).toEqual({
+    expect(
+      mergeVerificationRecords([{ 'a.py': { 'python-compile': 'passed' }, 'a.ts': { run: 'passed' } }, { 'a.py': { mypy: 'failed' } }]),
+    ).toEqual({
       'a.py': { 'python-compile': 'passed', mypy: 'failed' },
       'a.ts': { run: 'passed' },
     });
-    expect(() => mergeVerificationRecords([{ 'a.py': { mypy: 'passed' } }, { 'a.py': { mypy: 'passed' } }])).toThrow(/a\.py: check "mypy" is recorded twice/);
+    expect(() => mergeVerificationRecords([{ 'a.py': { mypy: 'passed' } }, { 'a.py': { mypy: 'passed' } }])).toThrow(
+      /a\.py: check "mypy" is recorded twice/,
+    );
   });
 });
 
@@ -70,10 +74,25 @@ describe('describeVerification', () => {
     ['typescript', { typecheck: 'passed', run: 'passed', 'duplicate-keys': 'passed' }, 'ran', 'Ran against the sandbox'],
     ['curl', { run: 'passed', 'bash-syntax': 'passed', 'curl-continuations': 'passed' }, 'ran', 'Ran against the sandbox'],
     ['typescript', { typecheck: 'passed', 'duplicate-keys': 'passed' }, 'typechecked', 'Typechecked with tsc (strict)'],
-    ['python', { 'python-compile': 'passed', pep8: 'passed', mypy: 'passed' }, 'typechecked', 'Typechecked against processout-python 7.3.0 (stubs) + syntax'],
+    [
+      'python',
+      { 'python-compile': 'passed', pep8: 'passed', mypy: 'passed' },
+      'typechecked',
+      'Typechecked against processout-python 7.3.0 (stubs) + syntax',
+    ],
     ['go', { gofmt: 'passed', 'go-build': 'passed' }, 'typechecked', 'Compiled against gopkg.in/processout.v5 v5.6.1 stubs'],
-    ['php', { 'php-syntax': 'passed', 'sdk-surface': 'passed' }, 'sdk-checked', 'SDK calls checked against the PHP SDK 7.4.1 surface + syntax'],
-    ['ruby', { 'ruby-syntax': 'passed', 'sdk-surface': 'passed' }, 'sdk-checked', 'SDK calls checked against the Ruby SDK 6.0.0 surface + syntax'],
+    [
+      'php',
+      { 'php-syntax': 'passed', 'sdk-surface': 'passed' },
+      'sdk-checked',
+      'SDK calls checked against the PHP SDK 7.4.1 surface + syntax',
+    ],
+    [
+      'ruby',
+      { 'ruby-syntax': 'passed', 'sdk-surface': 'passed' },
+      'sdk-checked',
+      'SDK calls checked against the Ruby SDK 6.0.0 surface + syntax',
+    ],
     // Without the SDK checks, only the syntax was checked, and the badge says no more.
     ['php', { 'php-syntax': 'passed', 'duplicate-keys': 'passed' }, 'syntax-checked', 'Syntax-checked'],
     ['python', { 'python-compile': 'passed', pep8: 'passed' }, 'syntax-checked', 'Syntax-checked'],
@@ -89,7 +108,10 @@ describe('describeVerification', () => {
       tier: null,
       text: 'Failed in CI: php -l',
     });
-    expect(describeVerification('python', { 'python-compile': 'passed', mypy: 'failed' })).toMatchObject({ status: 'failed', text: 'Failed in CI: mypy' });
+    expect(describeVerification('python', { 'python-compile': 'passed', mypy: 'failed' })).toMatchObject({
+      status: 'failed',
+      text: 'Failed in CI: mypy',
+    });
   });
 
   it('marks a file with a skipped check as not verified, naming the check', () => {

@@ -11,7 +11,12 @@ const THREE_DECIMALS = 'BHD IQD JOD KWD LYD OMR TND';
 const FOUR_DECIMALS = 'CLF UYW';
 
 const MINOR_UNITS = new Map<string, number>();
-for (const [list, digits] of [[TWO_DECIMALS, 2], [ZERO_DECIMALS, 0], [THREE_DECIMALS, 3], [FOUR_DECIMALS, 4]] as const) {
+for (const [list, digits] of [
+  [TWO_DECIMALS, 2],
+  [ZERO_DECIMALS, 0],
+  [THREE_DECIMALS, 3],
+  [FOUR_DECIMALS, 4],
+] as const) {
   for (const code of list.split(/\s+/)) MINOR_UNITS.set(code, digits);
 }
 

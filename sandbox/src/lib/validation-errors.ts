@@ -22,7 +22,10 @@ const SPECIFIC_CODES = new Set([...MISSING_FIELD_CODES, ...INVALID_FIELD_CODES].
 const GENERIC_CODE = 'request.validation.error';
 
 function fieldPath(error: FastifySchemaValidationError): string[] {
-  const segments = error.instancePath.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const missing = (error.params as { missingProperty?: string }).missingProperty;
   return missing ? [...segments, missing] : segments;
 }

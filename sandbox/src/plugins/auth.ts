@@ -56,16 +56,10 @@ function unauthorized(message: string, errorType = 'request.authentication.inval
 }
 
 /** Resolves the calling project or throws the 401 the real API would send. */
-export function authenticate(
-  header: string | undefined,
-  level: AuthLevel,
-  findProject: (id: string) => Project | undefined,
-): Project {
+export function authenticate(header: string | undefined, level: AuthLevel, findProject: (id: string) => Project | undefined): Project {
   const credentials = parseBasicAuth(header);
   if (!credentials || credentials.projectId === '') {
-    throw unauthorized(
-      'Missing API credentials: use HTTP Basic auth with your project ID as username and your secret key as password.',
-    );
+    throw unauthorized('Missing API credentials: use HTTP Basic auth with your project ID as username and your secret key as password.');
   }
   if (looksLive(credentials)) {
     throw unauthorized(
@@ -112,7 +106,8 @@ export function registerAuth(app: FastifyInstance, findProject: (id: string) => 
     try {
       if (level) request.project = authenticate(request.headers.authorization, level, findProject);
     } catch (error) {
-      done(error as Error); return;
+      done(error as Error);
+      return;
     }
     done();
   });

@@ -28,9 +28,7 @@ function strictUtf8(bytes: Uint8Array): string {
 // A form component: `+` is a space, each run of %XX escapes must decode to valid UTF-8. A `%` that
 // starts no escape stays as typed (qs does the same), so `-d note=100%` still works.
 function decodeFormComponent(text: string): string {
-  return text
-    .replace(/\+/g, ' ')
-    .replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => strictUtf8(Buffer.from(run.replace(/%/g, ''), 'hex')));
+  return text.replace(/\+/g, ' ').replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => strictUtf8(Buffer.from(run.replace(/%/g, ''), 'hex')));
 }
 
 /**
@@ -70,7 +68,10 @@ function rejectNumericAmounts(request: FastifyRequest): void {
     });
   }
   if (numeric.length === 0) return;
-  const fields = numeric.map((name) => ({ name, message: `${name} must be a string in major units, for example "9.99", not a JSON number` }));
+  const fields = numeric.map((name) => ({
+    name,
+    message: `${name} must be a string in major units, for example "9.99", not a JSON number`,
+  }));
   throw new ApiError(400, 'request.validation.invalid-amount', fields.map((f) => f.message).join('; '), fields);
 }
 
@@ -106,14 +107,22 @@ export async function registerBodyParsing(app: FastifyInstance): Promise<void> {
     try {
       text = strictUtf8(body as Buffer);
     } catch (error) {
-      done(error as Error); return;
+      done(error as Error);
+      return;
     }
-    if (text.trim() === '') { done(null, {}); return; }
+    if (text.trim() === '') {
+      done(null, {});
+      return;
+    }
     // Fastify's own parser is the callback kind: its type also allows a promise, which it never returns.
     void defaultJson(request, text, (error, parsed) => {
-      if (error) { done(error); return; }
+      if (error) {
+        done(error);
+        return;
+      }
       if (nestedDeeperThan(parsed, MAX_JSON_DEPTH)) {
-        done(new ApiError(400, 'request.bad-format', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`)); return;
+        done(new ApiError(400, 'request.bad-format', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`));
+        return;
       }
       done(null, parsed);
     });
@@ -128,7 +137,8 @@ export async function registerBodyParsing(app: FastifyInstance): Promise<void> {
     try {
       rejectNumericAmounts(request);
     } catch (error) {
-      done(error as Error); return;
+      done(error as Error);
+      return;
     }
     done();
   });

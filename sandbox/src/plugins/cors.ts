@@ -7,7 +7,14 @@ import type { FastifyRequest } from 'fastify';
 const BROWSER_ROUTES = [/^\/gateway-configurations\/?$/, /^\/invoices\/[^/]+\/?$/, /^\/openapi\.json$/, /^\/processout\.js$/];
 
 /** Every header ProcessOut.js sends: X-ProcessOut-JS-Version on every call, Content-Type even on GET. */
-const PROCESSOUT_JS_HEADERS = ['Authorization', 'API-Version', 'Content-Type', 'Accept', 'X-ProcessOut-JS-Version', 'x-processout-client-secret'];
+const PROCESSOUT_JS_HEADERS = [
+  'Authorization',
+  'API-Version',
+  'Content-Type',
+  'Accept',
+  'X-ProcessOut-JS-Version',
+  'x-processout-client-secret',
+];
 
 const BROWSER_CORS: FastifyCorsOptions = {
   origin: true,

@@ -47,7 +47,9 @@ function urlHostOf(address: string): string {
 }
 
 function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || (isIPv4(hostname) && hostname.startsWith('127.'));
+  return (
+    hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || (isIPv4(hostname) && hostname.startsWith('127.'))
+  );
 }
 
 /** Normalises a configured host name (`::1`, `[::1]`, `Example.TEST`) to the form `parseAuthority` gives. */
@@ -56,7 +58,8 @@ export function normaliseHostname(name: string): string {
   return isIPv6(lower) ? `[${lower}]` : lower;
 }
 
-const INVALID_HOST = 'The Host header is missing, repeated or not a valid host[:port]; send the host you reach the sandbox on, e.g. Host: 127.0.0.1:4010.';
+const INVALID_HOST =
+  'The Host header is missing, repeated or not a valid host[:port]; send the host you reach the sandbox on, e.g. Host: 127.0.0.1:4010.';
 
 /**
  * The authority the request was sent to: its validated `Host`, or for an HTTP/1.0 request without

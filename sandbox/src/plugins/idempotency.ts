@@ -41,7 +41,9 @@ export function registerIdempotency(app: FastifyInstance, store: Store): void {
   const claimOrReplay = (request: FastifyRequest, reply: FastifyReply, key: string): boolean => {
     const route = `${request.method} ${request.url.split('?')[0]}`;
     // No body and an empty one are the same request.
-    const bodyHash = createHash('sha256').update(stableJson(request.body ?? {})).digest('hex');
+    const bodyHash = createHash('sha256')
+      .update(stableJson(request.body ?? {}))
+      .digest('hex');
     const projectId = request.project.id;
 
     if (!store.reserveIdempotencyKey(projectId, key, route, bodyHash, Date.now(), KEY_TTL_MS)) {
@@ -69,12 +71,16 @@ export function registerIdempotency(app: FastifyInstance, store: Store): void {
   app.addHook('preValidation', (request, reply, done) => {
     const key = keyOf(request);
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- request.project is typed for routes with config.auth; other routes leave it unset
-    if (!key || !request.routeOptions.config.idempotent || !request.project) { done(); return; }
+    if (!key || !request.routeOptions.config.idempotent || !request.project) {
+      done();
+      return;
+    }
     let replayed: boolean;
     try {
       replayed = claimOrReplay(request, reply, key);
     } catch (error) {
-      done(error as Error); return;
+      done(error as Error);
+      return;
     }
     if (!replayed) done();
   });
@@ -104,7 +110,10 @@ export function registerIdempotency(app: FastifyInstance, store: Store): void {
 
   app.addHook('onSend', (request, reply, payload, done) => {
     const claim = request.idempotency;
-    if (!claim || request.idempotencyReplay || request.idempotencySaved) { done(null, payload); return; }
+    if (!claim || request.idempotencyReplay || request.idempotencySaved) {
+      done(null, payload);
+      return;
+    }
     try {
       if (reply.statusCode < 500 && typeof payload === 'string') {
         store.saveIdempotentResponse(claim.projectId, claim.key, claim.route, reply.statusCode, payload);
@@ -112,7 +121,8 @@ export function registerIdempotency(app: FastifyInstance, store: Store): void {
         store.releaseIdempotencyKey(claim.projectId, claim.key, claim.route);
       }
     } catch (error) {
-      done(error as Error); return;
+      done(error as Error);
+      return;
     }
     done(null, payload);
   });

@@ -61,7 +61,14 @@ export function registerRateLimit(app: FastifyInstance, options: RateLimitOption
   app.addHook('onRequest', (request, reply, done) => {
     counted.add(request);
     if (!count(request, reply)) {
-      done(new ApiError(429, 'request.rate.exceeded', `More than ${limit} requests in a minute for this project: slow down (see x-ratelimit-remaining).`)); return;
+      done(
+        new ApiError(
+          429,
+          'request.rate.exceeded',
+          `More than ${limit} requests in a minute for this project: slow down (see x-ratelimit-remaining).`,
+        ),
+      );
+      return;
     }
     done();
   });

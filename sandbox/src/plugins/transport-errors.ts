@@ -12,14 +12,21 @@ const BAD_URL = new ApiError(400, 'request.bad-format', 'The request URL is not 
 
 /** Fastify `frameworkErrors`: errors raised while routing, before any hook runs. */
 export function frameworkErrors(error: { code?: string; message: string }, _request: FastifyRequest, reply: FastifyReply): void {
-  const apiError = error.code === 'FST_ERR_BAD_URL' ? BAD_URL : new ApiError(400, 'request.bad-format', `The request could not be routed: ${error.message}`);
+  const apiError =
+    error.code === 'FST_ERR_BAD_URL'
+      ? BAD_URL
+      : new ApiError(400, 'request.bad-format', `The request could not be routed: ${error.message}`);
   void reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
 }
 
 const CLIENT_ERRORS: Record<string, ApiError> = {
   HPE_HEADER_OVERFLOW: new ApiError(400, 'request.bad-format', 'The request headers are too large.'),
   // Raised by Node's headersTimeout / requestTimeout (see `timeouts` in config.ts).
-  ERR_HTTP_REQUEST_TIMEOUT: new ApiError(408, 'request.timeout', 'The request did not arrive in time: send its headers and body without pausing.'),
+  ERR_HTTP_REQUEST_TIMEOUT: new ApiError(
+    408,
+    'request.timeout',
+    'The request did not arrive in time: send its headers and body without pausing.',
+  ),
 };
 const NOT_HTTP = new ApiError(400, 'request.bad-format', 'The request is not valid HTTP.');
 
@@ -44,7 +51,11 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
 }
 
 const CONNECT_REFUSED = new ApiError(405, 'request.method-not-allowed', 'CONNECT is not supported: the sandbox is not a proxy.');
-const EXPECTATION_FAILED = new ApiError(417, 'request.expectation-failed', 'Only "Expect: 100-continue" is supported; send the request without this Expect header.');
+const EXPECTATION_FAILED = new ApiError(
+  417,
+  'request.expectation-failed',
+  'Only "Expect: 100-continue" is supported; send the request without this Expect header.',
+);
 
 /**
  * Requests Node answers itself, before Fastify sees them: CONNECT (the socket would just close)
@@ -56,7 +67,11 @@ export function answerRequestsOutsideFastify(server: Server): void {
   });
   server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
     const body = JSON.stringify(EXPECTATION_FAILED.toBody());
-    response.writeHead(417, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+    response.writeHead(417, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+    });
     response.end(body);
   });
 }

@@ -119,95 +119,95 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const { base, constraints } of CHECKOUT_ADDRESSES) registerProviderPage(base, constraints);
 
   function registerProviderPage(base: string, constraints: { host: RegExp } | undefined) {
-  app.get(
-    `${base}/:project_id/:invoice_id/redirect/:gateway_configuration_id`,
-    {
-      ...(constraints ? { constraints } : {}),
-      schema: {
-        // The `checkout.` host alias is the same page: the OpenAPI document lists the /checkout address once.
-        hide: constraints !== undefined,
-        summary: 'Test payment provider page with Approve, Decline, Cancel and Pending',
-        description: 'The page ProcessOut.js opens for an APM (checkout.processout.com/{project}/{invoice}/redirect/{gway_conf}).',
-        tags,
-        params: CheckoutParams,
+    app.get(
+      `${base}/:project_id/:invoice_id/redirect/:gateway_configuration_id`,
+      {
+        ...(constraints ? { constraints } : {}),
+        schema: {
+          // The `checkout.` host alias is the same page: the OpenAPI document lists the /checkout address once.
+          hide: constraints !== undefined,
+          summary: 'Test payment provider page with Approve, Decline, Cancel and Pending',
+          description: 'The page ProcessOut.js opens for an APM (checkout.processout.com/{project}/{invoice}/redirect/{gway_conf}).',
+          tags,
+          params: CheckoutParams,
+        },
       },
-    },
-    async (request, reply) => {
-      const { project_id: projectId, invoice_id: invoiceId, gateway_configuration_id: confId } = request.params;
-      let checkout: ReturnType<typeof loadCheckout>;
-      try {
-        checkout = loadCheckout(services, projectId, invoiceId, confId);
-      } catch (error) {
-        return sendErrorPage(reply, error);
-      }
-      const { invoice, conf } = checkout;
-      const nonce = newNonce();
-      const html = providerPage({
-        nonce,
-        invoice,
-        conf,
-        formAction: checkoutPath(projectId, invoiceId, confId, base),
-        openerOrigin: webOrigin(request.headers.referer),
-      });
-      // form-action also governs the 302 that may follow the form post, so allow the return targets.
-      return sendHtml(reply, 200, html, nonce, formTargets(invoice));
-    },
-  );
-
-  app.post(
-    `${base}/:project_id/:invoice_id/redirect/:gateway_configuration_id`,
-    {
-      ...(constraints ? { constraints } : {}),
-      schema: {
-        // The `checkout.` host alias is the same page: the OpenAPI document lists the /checkout address once.
-        hide: constraints !== undefined,
-        summary: 'Submit the outcome chosen on the test provider page',
-        description:
-          'Redirects (302) to return_url?token=… when metadata.skip_processoutjs is "true" or return_url is a deep link; ' +
-          'otherwise answers a page that posts the result to window.opener, restricted to the origin of the page that ' +
-          'opened the checkout (its Referer, carried by the form), ' +
-          'or, without an opener, navigates to the return URL.',
-        tags,
-        params: CheckoutParams,
-        body: Type.Object({
-          outcome: Type.Union(CHECKOUT_OUTCOMES.map((o) => Type.Literal(o))),
-          opener_origin: Type.Optional(Type.String()),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const { project_id: projectId, invoice_id: invoiceId, gateway_configuration_id: confId } = request.params;
-      let result: CheckoutResult;
-      try {
-        result = completeCheckout(services, {
-          projectId,
-          invoiceId,
-          gatewayConfigurationId: confId,
-          outcome: request.body.outcome,
-          origin: publicOrigin(request),
+      async (request, reply) => {
+        const { project_id: projectId, invoice_id: invoiceId, gateway_configuration_id: confId } = request.params;
+        let checkout: ReturnType<typeof loadCheckout>;
+        try {
+          checkout = loadCheckout(services, projectId, invoiceId, confId);
+        } catch (error) {
+          return sendErrorPage(reply, error);
+        }
+        const { invoice, conf } = checkout;
+        const nonce = newNonce();
+        const html = providerPage({
+          nonce,
+          invoice,
+          conf,
+          formAction: checkoutPath(projectId, invoiceId, confId, base),
+          openerOrigin: webOrigin(request.headers.referer),
         });
-      } catch (error) {
-        return sendErrorPage(reply, error);
-      }
-      const { invoice } = result;
-      const skipProcessOutJs = invoice.metadata.skip_processoutjs === 'true';
-      const returnsToApp = invoice.return_url !== null && isDeepLink(invoice.return_url);
-      if (result.redirectUrl && (skipProcessOutJs || returnsToApp)) return reply.redirect(serializeUrl(result.redirectUrl), 302);
+        // form-action also governs the 302 that may follow the form post, so allow the return targets.
+        return sendHtml(reply, 200, html, nonce, formTargets(invoice));
+      },
+    );
 
-      const nonce = newNonce();
-      const html = resultPage({
-        nonce,
-        invoice,
-        heading: HEADINGS[result.outcome],
-        message: result.message,
-        token: result.token,
-        openerMessage: openerMessage(result),
-        targetOrigin: webOrigin(request.body.opener_origin),
-        redirectUrl: result.redirectUrl,
-      });
-      return sendHtml(reply, 200, html, nonce);
-    },
-  );
+    app.post(
+      `${base}/:project_id/:invoice_id/redirect/:gateway_configuration_id`,
+      {
+        ...(constraints ? { constraints } : {}),
+        schema: {
+          // The `checkout.` host alias is the same page: the OpenAPI document lists the /checkout address once.
+          hide: constraints !== undefined,
+          summary: 'Submit the outcome chosen on the test provider page',
+          description:
+            'Redirects (302) to return_url?token=… when metadata.skip_processoutjs is "true" or return_url is a deep link; ' +
+            'otherwise answers a page that posts the result to window.opener, restricted to the origin of the page that ' +
+            'opened the checkout (its Referer, carried by the form), ' +
+            'or, without an opener, navigates to the return URL.',
+          tags,
+          params: CheckoutParams,
+          body: Type.Object({
+            outcome: Type.Union(CHECKOUT_OUTCOMES.map((o) => Type.Literal(o))),
+            opener_origin: Type.Optional(Type.String()),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { project_id: projectId, invoice_id: invoiceId, gateway_configuration_id: confId } = request.params;
+        let result: CheckoutResult;
+        try {
+          result = completeCheckout(services, {
+            projectId,
+            invoiceId,
+            gatewayConfigurationId: confId,
+            outcome: request.body.outcome,
+            origin: publicOrigin(request),
+          });
+        } catch (error) {
+          return sendErrorPage(reply, error);
+        }
+        const { invoice } = result;
+        const skipProcessOutJs = invoice.metadata.skip_processoutjs === 'true';
+        const returnsToApp = invoice.return_url !== null && isDeepLink(invoice.return_url);
+        if (result.redirectUrl && (skipProcessOutJs || returnsToApp)) return reply.redirect(serializeUrl(result.redirectUrl), 302);
+
+        const nonce = newNonce();
+        const html = resultPage({
+          nonce,
+          invoice,
+          heading: HEADINGS[result.outcome],
+          message: result.message,
+          token: result.token,
+          openerMessage: openerMessage(result),
+          targetOrigin: webOrigin(request.body.opener_origin),
+          redirectUrl: result.redirectUrl,
+        });
+        return sendHtml(reply, 200, html, nonce);
+      },
+    );
   }
 
   app.get(

@@ -144,7 +144,12 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return true;
   };
 
-  const sendOverview = (request: FastifyRequest, reply: FastifyReply, status: number, extra: { notice: string | null; problem?: string | null; value?: string }) => {
+  const sendOverview = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { notice: string | null; problem?: string | null; value?: string },
+  ) => {
     const projectId = request.project.id;
     const page = frame(request, 'Overview', 'overview');
     const html = overviewPage(page, {
@@ -159,13 +164,20 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const secret = { auth: 'secret' as const };
 
-  app.get(DASHBOARD_PATH, { config: secret, schema: { summary: 'Sandbox dashboard: overview and project webhook URL', tags, querystring: NoticeQuery } }, async (request, reply) => {
-    return sendOverview(request, reply, 200, { notice: noticeText(request.query.notice) });
-  });
+  app.get(
+    DASHBOARD_PATH,
+    { config: secret, schema: { summary: 'Sandbox dashboard: overview and project webhook URL', tags, querystring: NoticeQuery } },
+    async (request, reply) => {
+      return sendOverview(request, reply, 200, { notice: noticeText(request.query.notice) });
+    },
+  );
 
   app.post(
     dashboardHref('settings', 'webhook-url'),
-    { config: secret, schema: { summary: 'Set or remove the project webhook URL', tags, body: formBody({ webhook_url: Type.Optional(Type.String()) }) } },
+    {
+      config: secret,
+      schema: { summary: 'Set or remove the project webhook URL', tags, body: formBody({ webhook_url: Type.Optional(Type.String()) }) },
+    },
     async (request, reply) => {
       if (refuseForeignForm(request, request.body.csrf_token, reply)) return reply;
       const value = request.body.webhook_url ?? '';
@@ -178,21 +190,53 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(dashboardHref('invoices'), { config: secret, schema: { summary: 'Sandbox dashboard: invoices', tags, querystring: ListQuery } }, async (request, reply) => {
-    const { start_after: startAfter } = request.query;
-    const { rows, hasMore } = invoiceRows(store, request.project.id, PAGE_ROWS, startAfter);
-    const page = frame(request, 'Invoices', 'invoices');
-    return send(reply, 200, invoiceListPage(page, rows, paging('invoices', rows.map((row) => row.invoice), hasMore, startAfter)), page);
-  });
+  app.get(
+    dashboardHref('invoices'),
+    { config: secret, schema: { summary: 'Sandbox dashboard: invoices', tags, querystring: ListQuery } },
+    async (request, reply) => {
+      const { start_after: startAfter } = request.query;
+      const { rows, hasMore } = invoiceRows(store, request.project.id, PAGE_ROWS, startAfter);
+      const page = frame(request, 'Invoices', 'invoices');
+      return send(
+        reply,
+        200,
+        invoiceListPage(
+          page,
+          rows,
+          paging(
+            'invoices',
+            rows.map((row) => row.invoice),
+            hasMore,
+            startAfter,
+          ),
+        ),
+        page,
+      );
+    },
+  );
 
   app.get(
     `${dashboardHref('invoices')}/:invoice_id`,
-    { config: secret, schema: { summary: 'Sandbox dashboard: an invoice, its transaction and status history', tags, params: Type.Object({ invoice_id: Type.String() }) } },
+    {
+      config: secret,
+      schema: {
+        summary: 'Sandbox dashboard: an invoice, its transaction and status history',
+        tags,
+        params: Type.Object({ invoice_id: Type.String() }),
+      },
+    },
     async (request, reply) => {
       const projectId = request.project.id;
       const invoice = store.findInvoice(projectId, request.params.invoice_id);
-      if (!invoice) throw new ApiError(404, 'resource.invoice.not-found', `No invoice ${request.params.invoice_id} in this project (a reset deletes them all).`);
-      const events = store.listEventsByResource(projectId, invoice.id).map((event) => ({ event, webhooks: store.listWebhooks(projectId, event.id) }));
+      if (!invoice)
+        throw new ApiError(
+          404,
+          'resource.invoice.not-found',
+          `No invoice ${request.params.invoice_id} in this project (a reset deletes them all).`,
+        );
+      const events = store
+        .listEventsByResource(projectId, invoice.id)
+        .map((event) => ({ event, webhooks: store.listWebhooks(projectId, event.id) }));
       const page = frame(request, `Invoice ${invoice.id}`, 'invoices');
       const html = invoicePage(page, {
         invoice,
@@ -204,22 +248,53 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(dashboardHref('events'), { config: secret, schema: { summary: 'Sandbox dashboard: events and their webhook deliveries', tags, querystring: ListQuery } }, async (request, reply) => {
-    const { start_after: startAfter } = request.query;
-    const { rows, hasMore } = eventRows(store, request.project.id, PAGE_ROWS, startAfter);
-    const page = frame(request, 'Events and webhooks', 'events');
-    return send(reply, 200, eventListPage(page, rows, paging('events', rows.map((row) => row.event), hasMore, startAfter)), page);
-  });
+  app.get(
+    dashboardHref('events'),
+    { config: secret, schema: { summary: 'Sandbox dashboard: events and their webhook deliveries', tags, querystring: ListQuery } },
+    async (request, reply) => {
+      const { start_after: startAfter } = request.query;
+      const { rows, hasMore } = eventRows(store, request.project.id, PAGE_ROWS, startAfter);
+      const page = frame(request, 'Events and webhooks', 'events');
+      return send(
+        reply,
+        200,
+        eventListPage(
+          page,
+          rows,
+          paging(
+            'events',
+            rows.map((row) => row.event),
+            hasMore,
+            startAfter,
+          ),
+        ),
+        page,
+      );
+    },
+  );
 
   const EventParams = Type.Object({ event_id: Type.String() });
 
   app.get(
     `${dashboardHref('events')}/:event_id`,
-    { config: secret, schema: { summary: 'Sandbox dashboard: an event and every webhook delivery attempt', tags, params: EventParams, querystring: NoticeQuery } },
+    {
+      config: secret,
+      schema: {
+        summary: 'Sandbox dashboard: an event and every webhook delivery attempt',
+        tags,
+        params: EventParams,
+        querystring: NoticeQuery,
+      },
+    },
     async (request, reply) => {
       const projectId = request.project.id;
       const event = store.findEvent(projectId, request.params.event_id);
-      if (!event) throw new ApiError(404, 'resource.event.not-found', `No event ${request.params.event_id} in this project (a reset deletes them all).`);
+      if (!event)
+        throw new ApiError(
+          404,
+          'resource.event.not-found',
+          `No event ${request.params.event_id} in this project (a reset deletes them all).`,
+        );
       const page = frame(request, `Event ${event.id}`, 'events');
       const html = eventPage(page, {
         event,
@@ -235,28 +310,52 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     `${dashboardHref('events')}/:event_id/send-again`,
-    { config: secret, schema: { summary: "Deliver an event's webhook again now (a new attempt)", tags, params: EventParams, body: formBody({}) } },
+    {
+      config: secret,
+      schema: { summary: "Deliver an event's webhook again now (a new attempt)", tags, params: EventParams, body: formBody({}) },
+    },
     async (request, reply) => {
       if (refuseForeignForm(request, request.body.csrf_token, reply)) return reply;
       const { event_id: eventId } = request.params;
       if (sendEventAgain(services, request.project.id, eventId).length === 0) {
-        throw new ApiError(400, 'request.validation.invalid-url', 'This event has no webhook URL to go to: set the project webhook URL on the overview first.');
+        throw new ApiError(
+          400,
+          'request.validation.invalid-url',
+          'This event has no webhook URL to go to: set the project webhook URL on the overview first.',
+        );
       }
       return reply.redirect(`${dashboardHref('events', eventId)}?notice=sent-again#deliveries`, 303);
     },
   );
 
-  app.get(dashboardHref('reset'), { config: secret, schema: { summary: 'Sandbox dashboard: confirm a reset', tags } }, async (request, reply) => {
-    const page = frame(request, 'Reset', 'reset');
-    return send(reply, 200, resetPage(page, { csrfToken: csrfToken(request.project.id), counts: store.countProjectData(request.project.id) }), page);
-  });
+  app.get(
+    dashboardHref('reset'),
+    { config: secret, schema: { summary: 'Sandbox dashboard: confirm a reset', tags } },
+    async (request, reply) => {
+      const page = frame(request, 'Reset', 'reset');
+      return send(
+        reply,
+        200,
+        resetPage(page, { csrfToken: csrfToken(request.project.id), counts: store.countProjectData(request.project.id) }),
+        page,
+      );
+    },
+  );
 
   app.post(
     dashboardHref('reset'),
-    { config: secret, schema: { summary: "Delete all of the project's invoices, payments, events and deliveries", tags, body: formBody({ confirm: Type.Optional(Type.String()) }) } },
+    {
+      config: secret,
+      schema: {
+        summary: "Delete all of the project's invoices, payments, events and deliveries",
+        tags,
+        body: formBody({ confirm: Type.Optional(Type.String()) }),
+      },
+    },
     async (request, reply) => {
       if (refuseForeignForm(request, request.body.csrf_token, reply)) return reply;
-      if (request.body.confirm !== 'reset') throw new ApiError(400, 'request.validation.error', 'Confirm the reset with the button on the reset page.');
+      if (request.body.confirm !== 'reset')
+        throw new ApiError(400, 'request.validation.error', 'Confirm the reset with the button on the reset page.');
       resetProject(services, request.project.id);
       return reply.redirect(`${DASHBOARD_PATH}?notice=reset`, 303);
     },

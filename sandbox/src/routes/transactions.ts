@@ -70,7 +70,10 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TransactionEnvelope, ...errorResponses },
       },
     },
-    async (request) => ({ success: true as const, transaction: loadInvoice(services, request.project.id, request.params.invoice_id).transaction }),
+    async (request) => ({
+      success: true as const,
+      transaction: loadInvoice(services, request.project.id, request.params.invoice_id).transaction,
+    }),
   );
 
   app.get(
@@ -108,7 +111,10 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ success: Type.Literal(true), refund: Refund }), ...errorResponses },
       },
     },
-    (request) => ({ success: true as const, refund: refundTransaction(services, request.project.id, request.params.transaction_id, request.body) }),
+    (request) => ({
+      success: true as const,
+      refund: refundTransaction(services, request.project.id, request.params.transaction_id, request.body),
+    }),
   );
 
   app.post(

@@ -33,7 +33,9 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: '1–100, default 10; 0 means default' })),
   start_after: Type.Optional(Type.String({ description: 'Return the page that follows this id in the listing order' })),
   end_before: Type.Optional(
-    Type.String({ description: 'Return the page just before this id in the listing order (the objects nearest to it), still in the listing order' }),
+    Type.String({
+      description: 'Return the page just before this id in the listing order (the objects nearest to it), still in the listing order',
+    }),
   ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 });
@@ -50,7 +52,12 @@ export function pageSize(limit: number | undefined): number {
 export const Expand = Type.Array(Type.String(), { description: 'Resources to expand (comma list or repeated)' });
 
 export function expandSet(expand: string[] | undefined): Set<string> {
-  return new Set((expand ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean));
+  return new Set(
+    (expand ?? [])
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter(Boolean),
+  );
 }
 
 /**

@@ -18,7 +18,9 @@ export const Event = Type.Object(
     ),
     sandbox: Type.Boolean(),
     fired_at: Type.String(),
-    webhooks: Type.Array(Type.Ref('Webhook'), { description: 'Delivery attempts of this event so far (as GET /events/{id}/webhooks lists them)' }),
+    webhooks: Type.Array(Type.Ref('Webhook'), {
+      description: 'Delivery attempts of this event so far (as GET /events/{id}/webhooks lists them)',
+    }),
   },
   { $id: 'Event' },
 );

@@ -68,7 +68,12 @@ export const PaymentBody = Type.Object({
 });
 export type PaymentBody = Static<typeof PaymentBody>;
 
-export const RefundReason = Type.Union([Type.Literal('customer_request'), Type.Literal('duplicate'), Type.Literal('fraud'), Type.Literal('other')]);
+export const RefundReason = Type.Union([
+  Type.Literal('customer_request'),
+  Type.Literal('duplicate'),
+  Type.Literal('fraud'),
+  Type.Literal('other'),
+]);
 
 export const RefundBody = Type.Object({
   amount: Type.String({ format: 'decimal-amount', description: 'Decimal string in major units; at most what is still refundable' }),

@@ -39,7 +39,11 @@ function invalidState(transaction: Transaction, action: string, hint: string): A
   );
 }
 
-export function loadInvoice(ctx: ServiceContext, projectId: string, invoiceId: string): { invoice: StoredInvoice; transaction: Transaction } {
+export function loadInvoice(
+  ctx: ServiceContext,
+  projectId: string,
+  invoiceId: string,
+): { invoice: StoredInvoice; transaction: Transaction } {
   const invoice = ctx.store.findInvoice(projectId, invoiceId);
   const transaction = invoice && ctx.store.findTransactionByInvoice(projectId, invoiceId);
   if (!invoice || !transaction) throw notFound('invoice', invoiceId);
@@ -49,9 +53,7 @@ export function loadInvoice(ctx: ServiceContext, projectId: string, invoiceId: s
 /** Checks a gway_req_ token is one this sandbox issued for this invoice and that it is still unused. */
 function resolveToken(ctx: ServiceContext, source: string, invoice: StoredInvoice, transaction: Transaction): GatewayRequest {
   if (!source.startsWith(GATEWAY_REQUEST_PREFIX)) {
-    throw sourceInvalid(
-      'The sandbox accepts gway_req_ tokens from its test checkout as source; card_ and tok_ sources are not emulated.',
-    );
+    throw sourceInvalid('The sandbox accepts gway_req_ tokens from its test checkout as source; card_ and tok_ sources are not emulated.');
   }
   const request = ctx.store.findGatewayRequest(source);
   if (request?.project_id !== invoice.project_id) {

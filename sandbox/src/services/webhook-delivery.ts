@@ -51,7 +51,11 @@ interface AttemptResult {
 }
 
 /** What every delivery attempt sends (the dashboard shows the same). */
-export function webhookRequest(row: Pick<WebhookRow, 'event_id' | 'event_type'>): { method: 'POST'; headers: Record<string, string>; body: string } {
+export function webhookRequest(row: Pick<WebhookRow, 'event_id' | 'event_type'>): {
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+} {
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'user-agent': 'ProcessOut-Sandbox-Webhooks/1.0' },
@@ -87,8 +91,15 @@ async function post(row: WebhookRow, timeoutMs: number, stopSignal: AbortSignal)
     };
   } catch (error) {
     const err = error as Error & { cause?: { code?: string } };
-    const reason = err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : err.cause?.code ?? err.message;
-    return { ok: false, responseCode: null, responseBody: null, responseHeaders: null, responseTimeMs: elapsed(), errorMessage: `Request failed: ${reason}` };
+    const reason = err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (err.cause?.code ?? err.message);
+    return {
+      ok: false,
+      responseCode: null,
+      responseBody: null,
+      responseHeaders: null,
+      responseTimeMs: elapsed(),
+      errorMessage: `Request failed: ${reason}`,
+    };
   } finally {
     clearTimeout(timer);
     stopSignal.removeEventListener('abort', stop);

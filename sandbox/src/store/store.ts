@@ -107,12 +107,12 @@ export class Store {
     return this.runInTransaction(fn) as T;
   }
 
-
   // Projects
 
   upsertProject(project: Project): void {
-    this.statement('INSERT INTO projects (id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret')
-      .run(project.id, project.secret, new Date().toISOString());
+    this.statement(
+      'INSERT INTO projects (id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret',
+    ).run(project.id, project.secret, new Date().toISOString());
     this.projects.delete(project.id);
   }
 
@@ -127,7 +127,8 @@ export class Store {
 
   /** The project-level webhook endpoint that receives every event, or null. */
   projectWebhookUrl(projectId: string): string | null {
-    const row = this.statement('SELECT webhook_url FROM projects WHERE id = ?').get(projectId) as { webhook_url: string | null } | undefined;
+    const row = this.statement('SELECT webhook_url FROM projects WHERE id = ?').get(projectId) as
+      { webhook_url: string | null } | undefined;
     return row?.webhook_url ?? null;
   }
 
@@ -154,33 +155,39 @@ export class Store {
   // Gateway configurations
 
   insertGatewayConfigurationIfMissing(conf: GatewayConfiguration): void {
-    this.statement('INSERT OR IGNORE INTO gateway_configurations (id, project_id, data) VALUES (?, ?, ?)')
-      .run(conf.id, conf.project_id, JSON.stringify(conf));
+    this.statement('INSERT OR IGNORE INTO gateway_configurations (id, project_id, data) VALUES (?, ?, ?)').run(
+      conf.id,
+      conf.project_id,
+      JSON.stringify(conf),
+    );
   }
 
   listGatewayConfigurations(projectId: string): GatewayConfiguration[] {
-    const rows = this.statement('SELECT data FROM gateway_configurations WHERE project_id = ? ORDER BY seq')
-      .all(projectId) as { data: string }[];
+    const rows = this.statement('SELECT data FROM gateway_configurations WHERE project_id = ? ORDER BY seq').all(projectId) as {
+      data: string;
+    }[];
     return rows.map((row) => JSON.parse(row.data) as GatewayConfiguration);
   }
 
   findGatewayConfiguration(projectId: string, id: string): GatewayConfiguration | undefined {
-    const row = this.statement('SELECT data FROM gateway_configurations WHERE project_id = ? AND id = ?')
-      .get(projectId, id) as { data: string } | undefined;
+    const row = this.statement('SELECT data FROM gateway_configurations WHERE project_id = ? AND id = ?').get(projectId, id) as
+      { data: string } | undefined;
     return row && (JSON.parse(row.data) as GatewayConfiguration);
   }
 
   // Invoices
 
   insertInvoice(invoice: StoredInvoice): void {
-    this.statement('INSERT INTO invoices (id, project_id, data) VALUES (?, ?, ?)')
-      .run(invoice.id, invoice.project_id, JSON.stringify(invoice));
+    this.statement('INSERT INTO invoices (id, project_id, data) VALUES (?, ?, ?)').run(
+      invoice.id,
+      invoice.project_id,
+      JSON.stringify(invoice),
+    );
   }
 
   findInvoice(projectId: string, id: string): StoredInvoice | undefined {
     const row = this.statement('SELECT data FROM invoices WHERE project_id = ? AND id = ?').get(projectId, id) as
-      | { data: string }
-      | undefined;
+      { data: string } | undefined;
     return row && (JSON.parse(row.data) as StoredInvoice);
   }
 
@@ -197,32 +204,42 @@ export class Store {
   // Transactions
 
   insertTransaction(transaction: Transaction): void {
-    this.statement('INSERT INTO transactions (id, project_id, invoice_id, status, data) VALUES (?, ?, ?, ?, ?)')
-      .run(transaction.id, transaction.project_id, transaction.invoice_id, transaction.status, JSON.stringify(transaction));
+    this.statement('INSERT INTO transactions (id, project_id, invoice_id, status, data) VALUES (?, ?, ?, ?, ?)').run(
+      transaction.id,
+      transaction.project_id,
+      transaction.invoice_id,
+      transaction.status,
+      JSON.stringify(transaction),
+    );
   }
 
   /** Saves the transaction; `pending` schedules its automatic transition. */
   updateTransaction(transaction: Transaction, pending?: { untilMs: number; target: PendingTarget }): void {
-    this.statement('UPDATE transactions SET status = ?, pending_until_ms = ?, pending_target = ?, data = ? WHERE id = ?')
-      .run(transaction.status, pending?.untilMs ?? null, pending?.target ?? null, JSON.stringify(transaction), transaction.id);
+    this.statement('UPDATE transactions SET status = ?, pending_until_ms = ?, pending_target = ?, data = ? WHERE id = ?').run(
+      transaction.status,
+      pending?.untilMs ?? null,
+      pending?.target ?? null,
+      JSON.stringify(transaction),
+      transaction.id,
+    );
   }
 
   findTransaction(projectId: string, id: string): Transaction | undefined {
     const row = this.statement('SELECT data FROM transactions WHERE project_id = ? AND id = ?').get(projectId, id) as
-      | { data: string }
-      | undefined;
+      { data: string } | undefined;
     return row && (JSON.parse(row.data) as Transaction);
   }
 
   findTransactionByInvoice(projectId: string, invoiceId: string): Transaction | undefined {
-    const row = this.statement('SELECT data FROM transactions WHERE project_id = ? AND invoice_id = ?')
-      .get(projectId, invoiceId) as { data: string } | undefined;
+    const row = this.statement('SELECT data FROM transactions WHERE project_id = ? AND invoice_id = ?').get(projectId, invoiceId) as
+      { data: string } | undefined;
     return row && (JSON.parse(row.data) as Transaction);
   }
 
   duePendingTransactions(nowMs: number): { transaction: Transaction; target: PendingTarget }[] {
-    const rows = this.statement("SELECT data, pending_target FROM transactions WHERE status = 'pending' AND pending_until_ms <= ? ORDER BY pending_until_ms")
-      .all(nowMs) as { data: string; pending_target: PendingTarget }[];
+    const rows = this.statement(
+      "SELECT data, pending_target FROM transactions WHERE status = 'pending' AND pending_until_ms <= ? ORDER BY pending_until_ms",
+    ).all(nowMs) as { data: string; pending_target: PendingTarget }[];
     return rows.map((row) => ({ transaction: JSON.parse(row.data) as Transaction, target: row.pending_target }));
   }
 
@@ -236,14 +253,20 @@ export class Store {
   // Refunds
 
   insertRefund(refund: Refund): void {
-    this.statement('INSERT INTO refunds (id, project_id, transaction_id, data) VALUES (?, ?, ?, ?)')
-      .run(refund.id, refund.project_id, refund.transaction_id, JSON.stringify(refund));
+    this.statement('INSERT INTO refunds (id, project_id, transaction_id, data) VALUES (?, ?, ?, ?)').run(
+      refund.id,
+      refund.project_id,
+      refund.transaction_id,
+      JSON.stringify(refund),
+    );
   }
 
   /** A transaction's refunds, oldest first. */
   listRefunds(projectId: string, transactionId: string): Refund[] {
-    const rows = this.statement('SELECT data FROM refunds WHERE project_id = ? AND transaction_id = ? ORDER BY seq')
-      .all(projectId, transactionId) as { data: string }[];
+    const rows = this.statement('SELECT data FROM refunds WHERE project_id = ? AND transaction_id = ? ORDER BY seq').all(
+      projectId,
+      transactionId,
+    ) as { data: string }[];
     return rows.map((row) => JSON.parse(row.data) as Refund);
   }
 
@@ -272,8 +295,7 @@ export class Store {
 
   findEvent(projectId: string, id: string): StoredEvent | undefined {
     const row = this.statement('SELECT data FROM events WHERE project_id = ? AND id = ?').get(projectId, id) as
-      | { data: string }
-      | undefined;
+      { data: string } | undefined;
     return row && (JSON.parse(row.data) as StoredEvent);
   }
 
@@ -306,8 +328,9 @@ export class Store {
   /** Marks due pending deliveries as `sending` and returns them, so no delivery is sent twice at once. */
   claimDueWebhooks(nowMs: number, limit: number): WebhookRow[] {
     return this.transaction(() => {
-      const rows = this.statement("SELECT * FROM webhooks WHERE status = 'pending' AND release_at_ms <= ? ORDER BY release_at_ms LIMIT ?")
-        .all(nowMs, limit) as WebhookRow[];
+      const rows = this.statement(
+        "SELECT * FROM webhooks WHERE status = 'pending' AND release_at_ms <= ? ORDER BY release_at_ms LIMIT ?",
+      ).all(nowMs, limit) as WebhookRow[];
       const claim = this.statement("UPDATE webhooks SET status = 'sending' WHERE id = ?");
       for (const row of rows) claim.run(row.id);
       return rows.map((row) => ({ ...row, status: 'sending' as const }));
@@ -338,8 +361,11 @@ export class Store {
 
   /** The newest attempt of an event's delivery to one URL (the dashboard's "send again"). */
   latestWebhook(projectId: string, eventId: string, url: string): WebhookRow | undefined {
-    return this.statement('SELECT * FROM webhooks WHERE project_id = ? AND event_id = ? AND request_url = ? ORDER BY seq DESC LIMIT 1')
-      .get(projectId, eventId, url) as WebhookRow | undefined;
+    return this.statement('SELECT * FROM webhooks WHERE project_id = ? AND event_id = ? AND request_url = ? ORDER BY seq DESC LIMIT 1').get(
+      projectId,
+      eventId,
+      url,
+    ) as WebhookRow | undefined;
   }
 
   /** Makes a queued (pending) attempt due now; false when it is no longer pending. */
@@ -348,8 +374,10 @@ export class Store {
   }
 
   listWebhooks(projectId: string, eventId: string): Webhook[] {
-    const rows = this.statement('SELECT * FROM webhooks WHERE project_id = ? AND event_id = ? ORDER BY seq')
-      .all(projectId, eventId) as WebhookRow[];
+    const rows = this.statement('SELECT * FROM webhooks WHERE project_id = ? AND event_id = ? ORDER BY seq').all(
+      projectId,
+      eventId,
+    ) as WebhookRow[];
     return rows.map((row) => ({
       id: row.id,
       project_id: row.project_id,
@@ -371,8 +399,9 @@ export class Store {
   // Idempotency keys
 
   findIdempotentResponse(projectId: string, key: string, route: string): StoredIdempotentResponse | undefined {
-    return this.statement('SELECT body_hash, status_code, response FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ?')
-      .get(projectId, key, route) as StoredIdempotentResponse | undefined;
+    return this.statement(
+      'SELECT body_hash, status_code, response FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ?',
+    ).get(projectId, key, route) as StoredIdempotentResponse | undefined;
   }
 
   /** Claims the key for a request in progress; false when another request holds it already. */
@@ -387,13 +416,17 @@ export class Store {
   }
 
   saveIdempotentResponse(projectId: string, key: string, route: string, statusCode: number, response: string): void {
-    this.statement('UPDATE idempotency_keys SET status_code = ?, response = ? WHERE project_id = ? AND idempotency_key = ? AND route = ?')
-      .run(statusCode, response, projectId, key, route);
+    this.statement(
+      'UPDATE idempotency_keys SET status_code = ?, response = ? WHERE project_id = ? AND idempotency_key = ? AND route = ?',
+    ).run(statusCode, response, projectId, key, route);
   }
 
   releaseIdempotencyKey(projectId: string, key: string, route: string): void {
-    this.statement('DELETE FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ? AND response IS NULL')
-      .run(projectId, key, route);
+    this.statement('DELETE FROM idempotency_keys WHERE project_id = ? AND idempotency_key = ? AND route = ? AND response IS NULL').run(
+      projectId,
+      key,
+      route,
+    );
   }
 
   /** Reservations left by requests a crash cut short: nothing is processing them any more. */
@@ -421,8 +454,9 @@ export class Store {
     }
     const backwards = Boolean(options.endBefore) && !options.startAfter;
     const ascending = forward !== backwards;
-    const rows = this.statement(`SELECT data FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY seq ${ascending ? 'ASC' : 'DESC'} LIMIT @limit`)
-      .all(params) as { data: string }[];
+    const rows = this.statement(
+      `SELECT data FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY seq ${ascending ? 'ASC' : 'DESC'} LIMIT @limit`,
+    ).all(params) as { data: string }[];
     const page = rows.slice(0, options.limit).map((row) => JSON.parse(row.data) as T);
     return { items: backwards ? page.reverse() : page, hasMore: rows.length > options.limit };
   }

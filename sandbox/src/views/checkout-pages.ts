@@ -144,7 +144,12 @@ export function errorPage(nonce: string, heading: string, message: string): stri
 
 /** A small generated logo so listings render something without any external asset. */
 export function logoSvg(label: string): string {
-  const initials = label.replace(/^test-/, '').split('-').map((word) => word[0]?.toUpperCase() ?? '').join('').slice(0, 3);
+  const initials = label
+    .replace(/^test-/, '')
+    .split('-')
+    .map((word) => word[0]?.toUpperCase() ?? '')
+    .join('')
+    .slice(0, 3);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40" role="img" aria-label="${escapeHtml(label)}">
 <rect width="120" height="40" rx="6" fill="#0b5cad"/>
 <text x="60" y="26" font-family="sans-serif" font-size="16" fill="#fff" text-anchor="middle">${escapeHtml(initials)} test</text>

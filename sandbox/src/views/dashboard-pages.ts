@@ -105,7 +105,9 @@ function eventTable(id: string, caption: string, rows: EventRow[]): string {
 
 function webhookUrlForm(options: { csrfToken: string; webhookUrl: string | null; value?: string; problem?: string | null }): string {
   const value = options.value ?? options.webhookUrl ?? '';
-  const invalid = options.problem ? ' aria-invalid="true" aria-describedby="webhook-url-problem webhook-url-hint"' : ' aria-describedby="webhook-url-hint"';
+  const invalid = options.problem
+    ? ' aria-invalid="true" aria-describedby="webhook-url-problem webhook-url-hint"'
+    : ' aria-describedby="webhook-url-hint"';
   return `<section class="card" aria-labelledby="settings-heading">
 <h2 id="settings-heading">Project webhook URL</h2>
 <p>Receives every event of this project (like an endpoint set in the ProcessOut Dashboard), besides each invoice's own
@@ -124,7 +126,15 @@ function webhookUrlForm(options: { csrfToken: string; webhookUrl: string | null;
 
 export function overviewPage(
   frame: PageFrame,
-  data: { csrfToken: string; webhookUrl: string | null; invoices: InvoiceRow[]; events: EventRow[]; notice: string | null; problem?: string | null; value?: string },
+  data: {
+    csrfToken: string;
+    webhookUrl: string | null;
+    invoices: InvoiceRow[];
+    events: EventRow[];
+    notice: string | null;
+    problem?: string | null;
+    value?: string;
+  },
 ): string {
   return dashboardPage(
     frame,
@@ -146,13 +156,20 @@ export function invoiceListPage(frame: PageFrame, rows: InvoiceRow[], paging: Pa
 }
 
 export function eventListPage(frame: PageFrame, rows: EventRow[], paging: Paging): string {
-  return dashboardPage(frame, `<h1>Events and webhooks</h1>\n${eventTable('events-table', 'Events, newest first', rows)}\n${pager(paging)}`);
+  return dashboardPage(
+    frame,
+    `<h1>Events and webhooks</h1>\n${eventTable('events-table', 'Events, newest first', rows)}\n${pager(paging)}`,
+  );
 }
 
 function statusHistory(transaction: Transaction, events: StoredEvent[]): string {
   const rows = [
     [time(transaction.created_at), status('waiting'), 'created with the invoice'],
-    ...events.map((event) => [time(event.fired_at), status(transactionOf(event).status), link(dashboardHref('events', event.id), event.name)]),
+    ...events.map((event) => [
+      time(event.fired_at),
+      status(transactionOf(event).status),
+      link(dashboardHref('events', event.id), event.name),
+    ]),
   ];
   return dataTable('status-history', 'Status history, oldest first', ['When', 'Status', 'Because of'], rows, '');
 }
@@ -173,14 +190,20 @@ function operationsTable(transaction: Transaction): string {
   );
 }
 
-export function invoicePage(frame: PageFrame, data: { invoice: StoredInvoice; transaction: Transaction | undefined; events: EventRow[]; checkoutUrl: string }): string {
+export function invoicePage(
+  frame: PageFrame,
+  data: { invoice: StoredInvoice; transaction: Transaction | undefined; events: EventRow[]; checkoutUrl: string },
+): string {
   const { invoice, transaction } = data;
   const metadata = Object.entries(invoice.metadata);
   const transactionSection = transaction
     ? `<h2 id="transaction">Transaction ${code(transaction.id)}</h2>
 ${definitionList([
   ['Status', status(transaction.status)],
-  ['Amounts', `authorized ${escapeHtml(transaction.authorized_amount)}, captured ${escapeHtml(transaction.captured_amount)}, refunded ${escapeHtml(transaction.refunded_amount)} ${escapeHtml(transaction.currency)}`],
+  [
+    'Amounts',
+    `authorized ${escapeHtml(transaction.authorized_amount)}, captured ${escapeHtml(transaction.captured_amount)}, refunded ${escapeHtml(transaction.refunded_amount)} ${escapeHtml(transaction.currency)}`,
+  ],
   ['Attempts', escapeHtml(String(transaction.attempts_count))],
   ['Gateway', transaction.gateway_name ? code(transaction.gateway_name) : '—'],
   ['Error', transaction.error_code ? `${code(transaction.error_code)} ${escapeHtml(transaction.error_message ?? '')}` : '—'],
@@ -214,7 +237,9 @@ function headerBlock(text: string): string {
 }
 
 function attemptSection(webhook: Webhook, request: SentRequest): string {
-  const requestHeaders = Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`).join('\n');
+  const requestHeaders = Object.entries(request.headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
   const answered = webhook.response_code !== null;
   const answer = answered
     ? definitionList([
@@ -247,7 +272,14 @@ ${definitionList([
 
 export function eventPage(
   frame: PageFrame,
-  data: { event: StoredEvent; webhooks: Webhook[]; request: SentRequest; resendTargets: string[]; csrfToken: string; notice: string | null },
+  data: {
+    event: StoredEvent;
+    webhooks: Webhook[];
+    request: SentRequest;
+    resendTargets: string[];
+    csrfToken: string;
+    notice: string | null;
+  },
 ): string {
   const { event } = data;
   const transaction = transactionOf(event);
@@ -302,5 +334,8 @@ project, its credentials, its gateway configurations and the project webhook URL
 }
 
 export function messagePage(frame: PageFrame, heading: string, message: string): string {
-  return dashboardPage(frame, `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(message)}</p>\n<p>${link(DASHBOARD_PATH, 'Back to the dashboard overview')}</p>`);
+  return dashboardPage(
+    frame,
+    `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(message)}</p>\n<p>${link(DASHBOARD_PATH, 'Back to the dashboard overview')}</p>`,
+  );
 }

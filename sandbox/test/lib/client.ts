@@ -189,7 +189,9 @@ export function rawRequest(port: number, parts: string | Buffer | (string | Buff
       if (options.untilAnswer && answerComplete(raw)) finish(false);
     });
     socket.on('close', () => finish(true));
-    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? finish(true) : reject(error)));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? finish(true) : reject(error),
+    );
     let next = 0;
     const sendNext = () => {
       if (socket.destroyed || next >= chunks.length) return;

@@ -29,7 +29,9 @@ const auth = basicAuth(DEMO_PROJECT.id, DEMO_PROJECT.secret);
 
 async function apmConfigurationId(url: string): Promise<string> {
   const answer = await send(url, { method: 'GET', url: '/gateway-configurations', headers: { authorization: auth } });
-  return JSON.parse(answer.text).gateway_configurations.find((c: { gateway: { name: string } }) => c.gateway.name === 'test-alternative-payment').id;
+  return JSON.parse(answer.text).gateway_configurations.find(
+    (c: { gateway: { name: string } }) => c.gateway.name === 'test-alternative-payment',
+  ).id;
 }
 
 describe('crash safety', () => {
@@ -65,135 +67,151 @@ describe('crash safety', () => {
     }
   });
 
-  it('keeps every acknowledged object across kill -9 and delivers the queued webhooks after the restart', { timeout: LONG_TEST_MS }, async () => {
-    const dbPath = join(dir, 'crash.db');
-    // The merchant endpoint hangs during the first run, so deliveries are queued or in flight at the kill.
-    const receiver = await startWebhookReceiver(() => ({ kind: 'hang' }));
-    // The request log goes to a file: a pipe to this busy test process would slow the child down.
-    const startCli = async () => spawnSandboxCli(['--port', String(await freePort()), '--db', dbPath, '--webhook-url', receiver.url, '--rate-limit', '0'], join(dir, 'sandbox.log'));
-    let sandbox: ChildServer | null = await startCli();
-    const agent = new Agent({ keepAlive: true, maxSockets: WORKERS });
-    try {
-      let killed = false;
-      let unexpectedExit = false;
-      void sandbox.exited.then(() => (unexpectedExit = !killed));
-      const client = new OrderClient(sandbox.url, auth, await apmConfigurationId(sandbox.url), () => killed);
-      const orders: Order[] = [];
-      const errors: string[] = [];
-      const worker = async () => {
-        while (!killed && orders.length < MAX_ORDERS) {
-          const order: Order = { index: orders.length };
-          orders.push(order);
-          try {
-            await client.place(order, agent, faultsFor(order.index));
-          } catch (error) {
-            if (!(error instanceof StoppedError)) errors.push(String(error));
-          }
-        }
-      };
-      const load = Promise.all(Array.from({ length: WORKERS }, worker));
-      // Mid-load: once enough payments went through, while more are in flight.
-      const captured = () => orders.filter((o) => o.captured).length >= COUNTS.crashCapturesBeforeKill;
-      await waitFor(captured, 60_000, 'captures before the kill').catch(() => undefined);
-
-      const childPeakRssKb = peakRssKb(sandbox.pid) ?? 0;
-      killed = true;
-      sandbox.process.kill('SIGKILL');
-      expect(await sandbox.exited).toBe('SIGKILL');
-      await load;
-      expect(unexpectedExit).toBe(false);
-      expect(errors.slice(0, 3)).toEqual([]);
-
-      const beforeRestart = new Database(dbPath);
-      const queuedAtKill = (
-        beforeRestart.prepare("SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')").get() as { n: number }
-      ).n;
-      // What a kill between reserving a key and answering leaves behind (a window of microseconds the
-      // load rarely hits, so it is planted): a reservation without a response.
-      beforeRestart
-        .prepare('INSERT INTO idempotency_keys (project_id, idempotency_key, route, body_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)')
-        .run(DEMO_PROJECT.id, 'cut-short', 'POST /invoices', 'hash-of-the-lost-request', Date.now());
-      beforeRestart.close();
-
-      receiver.behave(() => OK);
-      sandbox = await startCli();
-      const restarted = sandbox;
-
-      // 1. Everything answered 2xx before the kill is there.
-      const answeredInvoices = orders.filter((o) => o.invoiceId);
-      const answeredCaptures = orders.filter((o) => o.captured);
-      let lostAfterKill = 0;
-      for (const order of answeredInvoices) {
-        const answer = await send(restarted.url, { method: 'GET', url: `/invoices/${order.invoiceId}?expand=transaction`, headers: { authorization: auth }, agent });
-        const status = answer.status === 200 ? JSON.parse(answer.text).invoice.transaction.status : null;
-        if (status === null || (order.captured && status !== 'completed')) lostAfterKill++;
-      }
-
-      // 2. A request the crash cut short can be retried under its key (not 409 forever), once.
-      const cutShort = () =>
-        send(restarted.url, {
-          method: 'POST',
-          url: '/invoices',
-          headers: { authorization: auth, 'content-type': 'application/json', 'idempotency-key': 'cut-short' },
-          body: JSON.stringify({ name: 'Retried after a crash', amount: '1.00', currency: 'EUR', metadata: { order: 'cut-short' } }),
-        });
-      const retried = await cutShort();
-      expect(retried.status, retried.text).toBe(200);
-      const replayed = await cutShort();
-      expect(replayed.headers['idempotent-replayed']).toBe('true');
-      expect(JSON.parse(replayed.text).invoice.id).toBe(JSON.parse(retried.text).invoice.id);
-
-      // 3. The client retries what was never answered, with the same keys: each order ends up once.
-      const resumed = new OrderClient(restarted.url, auth, await apmConfigurationId(restarted.url));
-      const unfinished = orders.filter((o) => !o.captured);
-      const resumeErrors: string[] = [];
-      for (let i = 0; i < unfinished.length; i += WORKERS) {
-        await Promise.all(
-          unfinished.slice(i, i + WORKERS).map((order) => resumed.place(order, agent, ['none', 'none', 'none']).catch((e) => resumeErrors.push(String(e)))),
+  it(
+    'keeps every acknowledged object across kill -9 and delivers the queued webhooks after the restart',
+    { timeout: LONG_TEST_MS },
+    async () => {
+      const dbPath = join(dir, 'crash.db');
+      // The merchant endpoint hangs during the first run, so deliveries are queued or in flight at the kill.
+      const receiver = await startWebhookReceiver(() => ({ kind: 'hang' }));
+      // The request log goes to a file: a pipe to this busy test process would slow the child down.
+      const startCli = async () =>
+        spawnSandboxCli(
+          ['--port', String(await freePort()), '--db', dbPath, '--webhook-url', receiver.url, '--rate-limit', '0'],
+          join(dir, 'sandbox.log'),
         );
-      }
-
-      // 4. Deliveries queued or in flight at the kill are sent after the restart.
-      const db = new Database(dbPath, { readonly: true });
+      let sandbox: ChildServer | null = await startCli();
+      const agent = new Agent({ keepAlive: true, maxSockets: WORKERS });
       try {
-        const events = db.prepare('SELECT id FROM events').pluck().all() as string[];
-        await waitFor(() => events.every((id) => receiver.acknowledged().has(id)), 30_000, 'every event delivered after the restart');
-        const perOrder = db
-          .prepare("SELECT json_extract(data, '$.metadata.order') AS o, count(*) AS n FROM invoices GROUP BY o HAVING n > 1")
-          .all();
-        const duplicatedAfterKill = perOrder.length;
-        const invoices = (db.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
+        let killed = false;
+        let unexpectedExit = false as boolean; // set from the exit callback below
+        void sandbox.exited.then(() => (unexpectedExit = !killed));
+        const client = new OrderClient(sandbox.url, auth, await apmConfigurationId(sandbox.url), () => killed);
+        const orders: Order[] = [];
+        const errors: string[] = [];
+        const worker = async () => {
+          while (!killed && orders.length < MAX_ORDERS) {
+            const order: Order = { index: orders.length };
+            orders.push(order);
+            try {
+              await client.place(order, agent, faultsFor(order.index));
+            } catch (error) {
+              if (!(error instanceof StoppedError)) errors.push(String(error));
+            }
+          }
+        };
+        const load = Promise.all(Array.from({ length: WORKERS }, worker));
+        // Mid-load: once enough payments went through, while more are in flight.
+        const captured = () => orders.filter((o) => o.captured).length >= COUNTS.crashCapturesBeforeKill;
+        await waitFor(captured, 60_000, 'captures before the kill').catch(() => undefined);
 
-        recordFigures('crash', {
-          ordersStarted: orders.length,
-          invoicesAnsweredBeforeKill: answeredInvoices.length,
-          capturesAnsweredBeforeKill: answeredCaptures.length,
-          objectsLostAfterKill: lostAfterKill,
-          objectsDuplicatedAfterKill: duplicatedAfterKill,
-          ordersNotCompletedAfterRestart: resumeErrors.length,
-          webhookDeliveriesQueuedAtKill: queuedAtKill,
-          eventsDeliveredAfterRestart: events.filter((id) => receiver.acknowledged().has(id)).length,
-          webhookDeliveriesAttempted: receiver.received.length,
-          webhookDeliveriesSucceeded: receiver.received.filter((d) => d.action.kind === 'answer').length,
-          sandboxChildMaxRssKb: Math.max(childPeakRssKb, peakRssKb(restarted.pid) ?? 0),
-          crashes: unexpectedExit ? 1 : 0,
-        });
+        const childPeakRssKb = peakRssKb(sandbox.pid) ?? 0;
+        killed = true;
+        sandbox.process.kill('SIGKILL');
+        expect(await sandbox.exited).toBe('SIGKILL');
+        await load;
+        expect(unexpectedExit).toBe(false);
+        expect(errors.slice(0, 3)).toEqual([]);
 
-        expect(answeredCaptures.length, 'the load got captures through before the kill').toBeGreaterThan(0);
-        expect(lostAfterKill).toBe(0);
-        expect(resumeErrors.slice(0, 3)).toEqual([]);
-        expect(duplicatedAfterKill).toBe(0);
-        expect(invoices).toBe(orders.length + 1); // + the cut-short retry
-        expect(queuedAtKill, 'deliveries were pending when the sandbox died').toBeGreaterThan(0);
-        expect(storeProblems({ db })).toEqual([]);
-        expect(stuckIdempotencyKeys({ db })).toBe(0);
+        const beforeRestart = new Database(dbPath);
+        const queuedAtKill = (
+          beforeRestart.prepare("SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')").get() as { n: number }
+        ).n;
+        // What a kill between reserving a key and answering leaves behind (a window of microseconds the
+        // load rarely hits, so it is planted): a reservation without a response.
+        beforeRestart
+          .prepare('INSERT INTO idempotency_keys (project_id, idempotency_key, route, body_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)')
+          .run(DEMO_PROJECT.id, 'cut-short', 'POST /invoices', 'hash-of-the-lost-request', Date.now());
+        beforeRestart.close();
+
+        receiver.behave(() => OK);
+        sandbox = await startCli();
+        const restarted = sandbox;
+
+        // 1. Everything answered 2xx before the kill is there.
+        const answeredInvoices = orders.filter((o) => o.invoiceId);
+        const answeredCaptures = orders.filter((o) => o.captured);
+        let lostAfterKill = 0;
+        for (const order of answeredInvoices) {
+          const answer = await send(restarted.url, {
+            method: 'GET',
+            url: `/invoices/${order.invoiceId}?expand=transaction`,
+            headers: { authorization: auth },
+            agent,
+          });
+          const status = answer.status === 200 ? JSON.parse(answer.text).invoice.transaction.status : null;
+          if (status === null || (order.captured && status !== 'completed')) lostAfterKill++;
+        }
+
+        // 2. A request the crash cut short can be retried under its key (not 409 forever), once.
+        const cutShort = () =>
+          send(restarted.url, {
+            method: 'POST',
+            url: '/invoices',
+            headers: { authorization: auth, 'content-type': 'application/json', 'idempotency-key': 'cut-short' },
+            body: JSON.stringify({ name: 'Retried after a crash', amount: '1.00', currency: 'EUR', metadata: { order: 'cut-short' } }),
+          });
+        const retried = await cutShort();
+        expect(retried.status, retried.text).toBe(200);
+        const replayed = await cutShort();
+        expect(replayed.headers['idempotent-replayed']).toBe('true');
+        expect(JSON.parse(replayed.text).invoice.id).toBe(JSON.parse(retried.text).invoice.id);
+
+        // 3. The client retries what was never answered, with the same keys: each order ends up once.
+        const resumed = new OrderClient(restarted.url, auth, await apmConfigurationId(restarted.url));
+        const unfinished = orders.filter((o) => !o.captured);
+        const resumeErrors: string[] = [];
+        for (let i = 0; i < unfinished.length; i += WORKERS) {
+          await Promise.all(
+            unfinished
+              .slice(i, i + WORKERS)
+              .map((order) => resumed.place(order, agent, ['none', 'none', 'none']).catch((e: unknown) => resumeErrors.push(String(e)))),
+          );
+        }
+
+        // 4. Deliveries queued or in flight at the kill are sent after the restart.
+        const db = new Database(dbPath, { readonly: true });
+        try {
+          const events = db.prepare('SELECT id FROM events').pluck().all() as string[];
+          await waitFor(() => events.every((id) => receiver.acknowledged().has(id)), 30_000, 'every event delivered after the restart');
+          const perOrder = db
+            .prepare("SELECT json_extract(data, '$.metadata.order') AS o, count(*) AS n FROM invoices GROUP BY o HAVING n > 1")
+            .all();
+          const duplicatedAfterKill = perOrder.length;
+          const invoices = (db.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
+
+          recordFigures('crash', {
+            ordersStarted: orders.length,
+            invoicesAnsweredBeforeKill: answeredInvoices.length,
+            capturesAnsweredBeforeKill: answeredCaptures.length,
+            objectsLostAfterKill: lostAfterKill,
+            objectsDuplicatedAfterKill: duplicatedAfterKill,
+            ordersNotCompletedAfterRestart: resumeErrors.length,
+            webhookDeliveriesQueuedAtKill: queuedAtKill,
+            eventsDeliveredAfterRestart: events.filter((id) => receiver.acknowledged().has(id)).length,
+            webhookDeliveriesAttempted: receiver.received.length,
+            webhookDeliveriesSucceeded: receiver.received.filter((d) => d.action.kind === 'answer').length,
+            sandboxChildMaxRssKb: Math.max(childPeakRssKb, peakRssKb(restarted.pid) ?? 0),
+            crashes: unexpectedExit ? 1 : 0,
+          });
+
+          expect(answeredCaptures.length, 'the load got captures through before the kill').toBeGreaterThan(0);
+          expect(lostAfterKill).toBe(0);
+          expect(resumeErrors.slice(0, 3)).toEqual([]);
+          expect(duplicatedAfterKill).toBe(0);
+          expect(invoices).toBe(orders.length + 1); // + the cut-short retry
+          expect(queuedAtKill, 'deliveries were pending when the sandbox died').toBeGreaterThan(0);
+          expect(storeProblems({ db })).toEqual([]);
+          expect(stuckIdempotencyKeys({ db })).toBe(0);
+        } finally {
+          db.close();
+        }
       } finally {
-        db.close();
+        agent.destroy();
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the run failed before starting it
+        await sandbox?.stop();
+        await receiver.close();
       }
-    } finally {
-      agent.destroy();
-      await sandbox?.stop();
-      await receiver.close();
-    }
-  });
+    },
+  );
 });

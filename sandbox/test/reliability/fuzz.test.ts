@@ -35,7 +35,7 @@ function isLoopback(url: string): boolean {
 function findInvoice(id: string): ReturnTargets | undefined {
   for (const project of world.projects) {
     const invoice = app.store.findInvoice(project.id, id);
-    if (invoice) return invoice as ReturnTargets;
+    if (invoice) return invoice;
   }
   return undefined;
 }
@@ -78,6 +78,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part-way
   await app?.close();
   vi.unstubAllGlobals();
   recordFigures('fuzz', { ...figures, blockedNonLoopbackDeliveries: blockedDeliveries.length });
@@ -90,18 +91,27 @@ async function stillAnswers(): Promise<void> {
 }
 
 describe('fuzzing every route', () => {
-  it(`answers ${COUNTS.fuzzInjected} generated requests (app.inject) with documented JSON errors and no 5xx`, { timeout: LONG_TEST_MS }, async () => {
-    await fc.assert(
-      fc.asyncProperty(fuzzRequest(world), async (request) => {
-        const before = storeFingerprint(app.store);
-        const response = await app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, payload: request.body });
-        figures.injected++;
-        judge(request, { status: response.statusCode, headers: response.headers, text: response.body }, before);
-      }),
-      { numRuns: COUNTS.fuzzInjected },
-    );
-    await stillAnswers();
-  });
+  it(
+    `answers ${COUNTS.fuzzInjected} generated requests (app.inject) with documented JSON errors and no 5xx`,
+    { timeout: LONG_TEST_MS },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fuzzRequest(world), async (request) => {
+          const before = storeFingerprint(app.store);
+          const response = await app.inject({
+            method: request.method as 'GET',
+            url: request.url,
+            headers: request.headers,
+            payload: request.body,
+          });
+          figures.injected++;
+          judge(request, { status: response.statusCode, headers: response.headers, text: response.body }, before);
+        }),
+        { numRuns: COUNTS.fuzzInjected },
+      );
+      await stillAnswers();
+    },
+  );
 
   it(`answers ${COUNTS.fuzzHttp} generated requests over real sockets the same way`, { timeout: LONG_TEST_MS }, async () => {
     // node:http refuses to send some generated requests (e.g. raw unicode in a path), and a request
@@ -131,18 +141,53 @@ describe('fuzzing every route', () => {
   const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
   const REGRESSIONS: [string, FuzzRequest][] = [
     ['an undecodable path', { method: 'GET', url: '/invoices/%E0%A4%A', headers: { authorization: DEMO_AUTH } }],
-    ['an id longer than the router limit', { method: 'POST', url: `/invoices/${'9'.repeat(400)}/void`, headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' }, body: '{}' }],
-    ['a preflight with an unsupported body', { method: 'OPTIONS', url: '/invoices/x/transactions', headers: { 'content-type': 'text/plain' }, body: 'x' }],
-    ['a deeply nested body with an Idempotency-Key', { method: 'POST', url: '/invoices/iv_x/void', headers: { authorization: DEMO_AUTH, 'content-type': 'application/json', 'idempotency-key': 'deep' }, body: deep(5_000) }],
+    [
+      'an id longer than the router limit',
+      {
+        method: 'POST',
+        url: `/invoices/${'9'.repeat(400)}/void`,
+        headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' },
+        body: '{}',
+      },
+    ],
+    [
+      'a preflight with an unsupported body',
+      { method: 'OPTIONS', url: '/invoices/x/transactions', headers: { 'content-type': 'text/plain' }, body: 'x' },
+    ],
+    [
+      'a deeply nested body with an Idempotency-Key',
+      {
+        method: 'POST',
+        url: '/invoices/iv_x/void',
+        headers: { authorization: DEMO_AUTH, 'content-type': 'application/json', 'idempotency-key': 'deep' },
+        body: deep(5_000),
+      },
+    ],
     ['limit=Infinity', { method: 'GET', url: '/invoices?limit=Infinity', headers: { authorization: DEMO_AUTH } }],
     ['limit=1e400 on events', { method: 'GET', url: '/events?limit=1e400', headers: { authorization: DEMO_AUTH } }],
-    ['a field without a specific error code', { method: 'GET', url: '/gateway-configurations?expand_merchant_accounts=maybe', headers: { authorization: DEMO_AUTH } }],
-    ['a statement_descriptor over 22 characters', { method: 'POST', url: '/invoices', headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', amount: '1.00', currency: 'EUR', statement_descriptor: 'x'.repeat(23) }) }],
+    [
+      'a field without a specific error code',
+      { method: 'GET', url: '/gateway-configurations?expand_merchant_accounts=maybe', headers: { authorization: DEMO_AUTH } },
+    ],
+    [
+      'a statement_descriptor over 22 characters',
+      {
+        method: 'POST',
+        url: '/invoices',
+        headers: { authorization: DEMO_AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'x', amount: '1.00', currency: 'EUR', statement_descriptor: 'x'.repeat(23) }),
+      },
+    ],
   ];
 
   it.each(REGRESSIONS)('answers %s with a documented error', async (_name, request) => {
     const before = storeFingerprint(app.store);
-    const response = await app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, payload: request.body });
+    const response = await app.inject({
+      method: request.method as 'GET',
+      url: request.url,
+      headers: request.headers,
+      payload: request.body,
+    });
     judge(request, { status: response.statusCode, headers: response.headers, text: response.body }, before);
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
   });
@@ -152,34 +197,54 @@ describe('fuzzing every route', () => {
     ['bad percent-encoding in the path', `GET /invoices/%E0%A4%A HTTP/1.1\r\nHost: x\r\nAuthorization: ${DEMO_AUTH}\r\n\r\n`],
     ['a lone % in the path', `GET /% HTTP/1.1\r\nHost: x\r\n\r\n`],
     ['control character in a header', 'GET / HTTP/1.1\r\nHost: x\r\nX-Bad: a\x01b\r\n\r\n'],
-    ['Content-Length and Transfer-Encoding together', 'POST /invoices HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
-    ['a bad chunk size', `POST /invoices HTTP/1.1\r\nHost: x\r\nAuthorization: ${DEMO_AUTH}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`],
+    [
+      'Content-Length and Transfer-Encoding together',
+      'POST /invoices HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+    ],
+    [
+      'a bad chunk size',
+      `POST /invoices HTTP/1.1\r\nHost: x\r\nAuthorization: ${DEMO_AUTH}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+    ],
     ['a negative Content-Length', 'POST /invoices HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n'],
     ['headers over 16 KiB', `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`],
     ['a NUL byte in the request line', 'GET /\x00 HTTP/1.1\r\nHost: x\r\n\r\n'],
     ['HTTP/1.0 without Host', `GET / HTTP/1.0\r\nAuthorization: ${DEMO_AUTH}\r\n\r\n`],
-    ['a body cut short (Content-Length 100, 10 bytes sent)', `POST /invoices HTTP/1.1\r\nHost: x\r\nAuthorization: ${DEMO_AUTH}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"name":"x`, true],
-    ['a chunked body over the limit', `POST /invoices HTTP/1.1\r\nHost: x\r\nAuthorization: ${DEMO_AUTH}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${(BODY_LIMIT + 10).toString(16)}\r\n${'x'.repeat(BODY_LIMIT + 10)}\r\n0\r\n\r\n`],
+    [
+      'a body cut short (Content-Length 100, 10 bytes sent)',
+      `POST /invoices HTTP/1.1\r\nHost: x\r\nAuthorization: ${DEMO_AUTH}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"name":"x`,
+      true,
+    ],
+    [
+      'a chunked body over the limit',
+      `POST /invoices HTTP/1.1\r\nHost: x\r\nAuthorization: ${DEMO_AUTH}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${(BODY_LIMIT + 10).toString(16)}\r\n${'x'.repeat(BODY_LIMIT + 10)}\r\n0\r\n\r\n`,
+    ],
     ['an unknown HTTP version', 'GET / HTTP/9.9\r\nHost: x\r\n\r\n'],
     ['pipelined good and bad requests', `GET / HTTP/1.1\r\nHost: x\r\nAuthorization: ${DEMO_AUTH}\r\n\r\nNOPE / HTTP/1.1\r\n\r\n`],
   ];
 
-  it.each(RAW_CASES)('answers malformed HTTP (%s) with the JSON envelope or closes, and keeps answering', async (_name, bytes, halfClose) => {
-    const before = storeFingerprint(app.store);
-    const { raw, status, headers, body } = await rawRequest(Number(new URL(baseUrl).port), bytes, { waitMs: 1_500, endAfterWrite: halfClose === true, untilAnswer: true });
-    figures.rawHttp++;
-    figures.requestsFuzzed++;
-    const answer = status === null ? null : { status, headers, text: body };
-    if (answer) {
-      if (answer.status >= 500) figures.fiveXx++;
-      expect(responseProblem('GET', '/', answer, findInvoice), raw.slice(0, 300)).toBeNull();
-      expect(answer.status).toBeGreaterThanOrEqual(200);
-    } else {
-      expect(raw, 'either an HTTP answer or a closed connection').toBe('');
-    }
-    expect(storeFingerprint(app.store)).toBe(before);
-    await stillAnswers();
-  });
+  it.each(RAW_CASES)(
+    'answers malformed HTTP (%s) with the JSON envelope or closes, and keeps answering',
+    async (_name, bytes, halfClose) => {
+      const before = storeFingerprint(app.store);
+      const { raw, status, headers, body } = await rawRequest(Number(new URL(baseUrl).port), bytes, {
+        waitMs: 1_500,
+        endAfterWrite: halfClose === true,
+        untilAnswer: true,
+      });
+      figures.rawHttp++;
+      figures.requestsFuzzed++;
+      const answer = status === null ? null : { status, headers, text: body };
+      if (answer) {
+        if (answer.status >= 500) figures.fiveXx++;
+        expect(responseProblem('GET', '/', answer, findInvoice), raw.slice(0, 300)).toBeNull();
+        expect(answer.status).toBeGreaterThanOrEqual(200);
+      } else {
+        expect(raw, 'either an HTTP answer or a closed connection').toBe('');
+      }
+      expect(storeFingerprint(app.store)).toBe(before);
+      await stillAnswers();
+    },
+  );
 
   it('leaves a sound store, no stuck idempotency keys and no polluted prototypes', async () => {
     await stillAnswers();

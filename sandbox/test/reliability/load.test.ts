@@ -26,90 +26,106 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const count = (db: Database.Database, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
 
 describe('load and concurrency', () => {
-  it(`places ${COUNTS.loadOrders} orders concurrently with retried requests: 0 lost, 0 duplicated, every capture and event once`, { timeout: LONG_TEST_MS }, async () => {
-    const receiver = await startWebhookReceiver();
-    const dbPath = join(dir, 'load.db');
-    const sandbox = await startSandbox({
-      dbPath,
-      extraProjects: [LOAD_PROJECT],
-      webhookUrl: receiver.url,
-      webhookRetry: { baseMs: 50, factor: 2, jitter: 0, maxAttempts: 5, timeoutMs: 5_000 },
-    });
-    const auth = basicAuth(LOAD_PROJECT.id, LOAD_PROJECT.secret);
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      const confs = JSON.parse((await send(sandbox.url, { method: 'GET', url: '/gateway-configurations', headers: { authorization: auth } })).text);
-      const apm = confs.gateway_configurations.find((c: { gateway: { name: string } }) => c.gateway.name === 'test-alternative-payment').id as string;
-      const client = new OrderClient(sandbox.url, auth, apm);
-      const agents = Array.from({ length: CLIENTS }, () => new Agent({ keepAlive: true, maxSockets: 64 }));
-      const orders: Order[] = Array.from({ length: COUNTS.loadOrders }, (_, index) => ({ index }));
-
-      const started = performance.now();
-      const results = await Promise.allSettled(orders.map((order) => client.place(order, agents[order.index % CLIENTS]!, faultsFor(order.index))));
-      const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => String(r.reason));
-      // One order in ten is captured a second time under a new key: refused, never charged twice.
-      const again = await Promise.all(orders.filter((o) => o.index % 10 === 0).map((o) => client.captureAgain(agents[0]!, o)));
-      const elapsedMs = performance.now() - started;
-      agents.forEach((agent) => agent.destroy());
-
-      const project = LOAD_PROJECT.id;
-      const invoiceIds = new Set((db.prepare('SELECT id FROM invoices WHERE project_id = ?').pluck().all(project) as string[]));
-      const lost = orders.filter((o) => !o.invoiceId || !invoiceIds.has(o.invoiceId)).length;
-      const duplicated = invoiceIds.size - new Set(orders.map((o) => o.invoiceId)).size;
-      const capturesDone = count(db, "SELECT count(*) AS n FROM transactions WHERE project_id = ? AND status = 'completed'", project);
-      const tokens = count(db, 'SELECT count(*) AS n FROM gateway_requests WHERE project_id = ?', project);
-      const eventsOf = (name: string) =>
-        count(db, "SELECT count(*) AS n FROM events WHERE project_id = ? AND json_extract(data, '$.name') = ?", project, name);
-
-      // Every event reaches the merchant once the queue drains.
-      const events = db.prepare('SELECT id FROM events WHERE project_id = ?').pluck().all(project) as string[];
-      const eventually = (check: () => boolean, ms: number) => waitFor(check, ms).then(() => true, () => false);
-      const allDelivered = await eventually(() => events.every((id) => receiver.acknowledged().has(id)), 60_000);
-      const drained = await eventually(() => count(db, "SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')") === 0, 10_000);
-      const deliveredPerEvent = db
-        .prepare("SELECT count(*) AS n FROM webhooks WHERE project_id = ? AND status = 'delivered' GROUP BY event_id HAVING n != 1")
-        .all(project);
-
-      recordFigures('load', {
-        orders: orders.length,
-        requestsSent: client.stats.requestsSent,
-        retries: client.stats.retries,
-        stillProcessingAnswers: client.stats.stillProcessing,
-        networkErrorsOrAborts: client.stats.networkErrors,
-        ordersFailed: failures.length,
-        objectsLost: lost,
-        objectsDuplicated: duplicated,
-        replayMismatches: client.stats.replayMismatches,
-        secondCapturesAccepted: again.filter((a) => a.status === 200).length,
-        webhookDeliveriesAttempted: count(db, 'SELECT count(*) AS n FROM webhooks'),
-        webhookDeliveriesSucceeded: count(db, "SELECT count(*) AS n FROM webhooks WHERE status = 'delivered'"),
-        eventsNotSeenByMerchant: events.filter((id) => !receiver.acknowledged().has(id)).length,
-        requestsPerSecond: Math.round(client.stats.requestsSent / (elapsedMs / 1000)),
+  it(
+    `places ${COUNTS.loadOrders} orders concurrently with retried requests: 0 lost, 0 duplicated, every capture and event once`,
+    { timeout: LONG_TEST_MS },
+    async () => {
+      const receiver = await startWebhookReceiver();
+      const dbPath = join(dir, 'load.db');
+      const sandbox = await startSandbox({
+        dbPath,
+        extraProjects: [LOAD_PROJECT],
+        webhookUrl: receiver.url,
+        webhookRetry: { baseMs: 50, factor: 2, jitter: 0, maxAttempts: 5, timeoutMs: 5_000 },
       });
+      const auth = basicAuth(LOAD_PROJECT.id, LOAD_PROJECT.secret);
+      const db = new Database(dbPath, { readonly: true });
+      try {
+        const confs = JSON.parse(
+          (await send(sandbox.url, { method: 'GET', url: '/gateway-configurations', headers: { authorization: auth } })).text,
+        );
+        const apm = confs.gateway_configurations.find((c: { gateway: { name: string } }) => c.gateway.name === 'test-alternative-payment')
+          .id as string;
+        const client = new OrderClient(sandbox.url, auth, apm);
+        const agents = Array.from({ length: CLIENTS }, () => new Agent({ keepAlive: true, maxSockets: 64 }));
+        const orders: Order[] = Array.from({ length: COUNTS.loadOrders }, (_, index) => ({ index }));
 
-      expect(failures.slice(0, 3)).toEqual([]);
-      expect(allDelivered, 'every event reached the merchant').toBe(true);
-      expect(drained, 'no delivery left queued').toBe(true);
-      expect(lost).toBe(0);
-      expect(duplicated).toBe(0);
-      expect(invoiceIds.size).toBe(orders.length);
-      expect(client.stats.replayMismatches).toBe(0);
-      expect(orders.every((o) => o.captured)).toBe(true);
-      expect(capturesDone).toBe(orders.length);
-      expect(tokens).toBe(orders.length);
-      expect(eventsOf('transaction.authorized')).toBe(orders.length);
-      expect(eventsOf('transaction.captured')).toBe(orders.length);
-      expect(events).toHaveLength(2 * orders.length);
-      expect(again.map((a) => JSON.parse(a.text).error_type)).toEqual(again.map(() => 'request.transaction.invalid-state'));
-      expect(deliveredPerEvent).toEqual([]);
-      expect(storeProblems({ db })).toEqual([]);
-      expect(stuckIdempotencyKeys({ db })).toBe(0);
-      // Duplicates and cut-off requests did happen: the test exercised retries, not only the happy path.
-      expect(client.stats.retries).toBeGreaterThan(0);
-    } finally {
-      db.close();
-      await sandbox.close();
-      await receiver.close();
-    }
-  });
+        const started = performance.now();
+        const results = await Promise.allSettled(
+          orders.map((order) => client.place(order, agents[order.index % CLIENTS]!, faultsFor(order.index))),
+        );
+        const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => String(r.reason));
+        // One order in ten is captured a second time under a new key: refused, never charged twice.
+        const again = await Promise.all(orders.filter((o) => o.index % 10 === 0).map((o) => client.captureAgain(agents[0]!, o)));
+        const elapsedMs = performance.now() - started;
+        agents.forEach((agent) => agent.destroy());
+
+        const project = LOAD_PROJECT.id;
+        const invoiceIds = new Set(db.prepare('SELECT id FROM invoices WHERE project_id = ?').pluck().all(project) as string[]);
+        const lost = orders.filter((o) => !o.invoiceId || !invoiceIds.has(o.invoiceId)).length;
+        const duplicated = invoiceIds.size - new Set(orders.map((o) => o.invoiceId)).size;
+        const capturesDone = count(db, "SELECT count(*) AS n FROM transactions WHERE project_id = ? AND status = 'completed'", project);
+        const tokens = count(db, 'SELECT count(*) AS n FROM gateway_requests WHERE project_id = ?', project);
+        const eventsOf = (name: string) =>
+          count(db, "SELECT count(*) AS n FROM events WHERE project_id = ? AND json_extract(data, '$.name') = ?", project, name);
+
+        // Every event reaches the merchant once the queue drains.
+        const events = db.prepare('SELECT id FROM events WHERE project_id = ?').pluck().all(project) as string[];
+        const eventually = (check: () => boolean, ms: number) =>
+          waitFor(check, ms).then(
+            () => true,
+            () => false,
+          );
+        const allDelivered = await eventually(() => events.every((id) => receiver.acknowledged().has(id)), 60_000);
+        const drained = await eventually(
+          () => count(db, "SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')") === 0,
+          10_000,
+        );
+        const deliveredPerEvent = db
+          .prepare("SELECT count(*) AS n FROM webhooks WHERE project_id = ? AND status = 'delivered' GROUP BY event_id HAVING n != 1")
+          .all(project);
+
+        recordFigures('load', {
+          orders: orders.length,
+          requestsSent: client.stats.requestsSent,
+          retries: client.stats.retries,
+          stillProcessingAnswers: client.stats.stillProcessing,
+          networkErrorsOrAborts: client.stats.networkErrors,
+          ordersFailed: failures.length,
+          objectsLost: lost,
+          objectsDuplicated: duplicated,
+          replayMismatches: client.stats.replayMismatches,
+          secondCapturesAccepted: again.filter((a) => a.status === 200).length,
+          webhookDeliveriesAttempted: count(db, 'SELECT count(*) AS n FROM webhooks'),
+          webhookDeliveriesSucceeded: count(db, "SELECT count(*) AS n FROM webhooks WHERE status = 'delivered'"),
+          eventsNotSeenByMerchant: events.filter((id) => !receiver.acknowledged().has(id)).length,
+          requestsPerSecond: Math.round(client.stats.requestsSent / (elapsedMs / 1000)),
+        });
+
+        expect(failures.slice(0, 3)).toEqual([]);
+        expect(allDelivered, 'every event reached the merchant').toBe(true);
+        expect(drained, 'no delivery left queued').toBe(true);
+        expect(lost).toBe(0);
+        expect(duplicated).toBe(0);
+        expect(invoiceIds.size).toBe(orders.length);
+        expect(client.stats.replayMismatches).toBe(0);
+        expect(orders.every((o) => o.captured)).toBe(true);
+        expect(capturesDone).toBe(orders.length);
+        expect(tokens).toBe(orders.length);
+        expect(eventsOf('transaction.authorized')).toBe(orders.length);
+        expect(eventsOf('transaction.captured')).toBe(orders.length);
+        expect(events).toHaveLength(2 * orders.length);
+        expect(again.map((a) => JSON.parse(a.text).error_type)).toEqual(again.map(() => 'request.transaction.invalid-state'));
+        expect(deliveredPerEvent).toEqual([]);
+        expect(storeProblems({ db })).toEqual([]);
+        expect(stuckIdempotencyKeys({ db })).toBe(0);
+        // Duplicates and cut-off requests did happen: the test exercised retries, not only the happy path.
+        expect(client.stats.retries).toBeGreaterThan(0);
+      } finally {
+        db.close();
+        await sandbox.close();
+        await receiver.close();
+      }
+    },
+  );
 });

@@ -47,12 +47,20 @@ const rows: [string, number | string, 'zero' | 'info'][] = [
   ['kill -9: deliveries queued at the kill', get('crash', 'webhookDeliveriesQueuedAtKill'), 'info'],
   [
     'webhook deliveries attempted',
-    sum(get('load', 'webhookDeliveriesAttempted'), get('crash', 'webhookDeliveriesAttempted'), get('webhook-faults', 'webhookDeliveriesAttempted')),
+    sum(
+      get('load', 'webhookDeliveriesAttempted'),
+      get('crash', 'webhookDeliveriesAttempted'),
+      get('webhook-faults', 'webhookDeliveriesAttempted'),
+    ),
     'info',
   ],
   [
     'webhook deliveries succeeded',
-    sum(get('load', 'webhookDeliveriesSucceeded'), get('crash', 'webhookDeliveriesSucceeded'), get('webhook-faults', 'webhookDeliveriesSucceeded')),
+    sum(
+      get('load', 'webhookDeliveriesSucceeded'),
+      get('crash', 'webhookDeliveriesSucceeded'),
+      get('webhook-faults', 'webhookDeliveriesSucceeded'),
+    ),
     'info',
   ],
   ['webhook deliveries failed for good (endpoint down past the window)', get('webhook-faults', 'webhookDeliveriesFailedForGood'), 'info'],

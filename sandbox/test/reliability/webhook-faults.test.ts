@@ -77,11 +77,12 @@ describe('webhook receiver faults', () => {
 
   const flaky = (failure: ReceiverAction) => (previous: number) => (previous < FAILURES_BEFORE_SUCCESS ? failure : OK);
 
-  it.each([
-    ['answering 500', { kind: 'answer', status: 500 } as ReceiverAction, /HTTP 500/],
-    ['slower than the timeout', { kind: 'answer', status: 200, delayMs: 3_000 } as ReceiverAction, /no answer within 250 ms/],
-    ['closing the connection', { kind: 'close' } as ReceiverAction, /Request failed/],
-  ])('retries an endpoint %s with backoff until it accepts, logging every attempt', async (_name, failure, message) => {
+  const faults: [name: string, failure: ReceiverAction, logged: RegExp][] = [
+    ['answering 500', { kind: 'answer', status: 500 }, /HTTP 500/],
+    ['slower than the timeout', { kind: 'answer', status: 200, delayMs: 3_000 }, /no answer within 250 ms/],
+    ['closing the connection', { kind: 'close' }, /Request failed/],
+  ];
+  it.each(faults)('retries an endpoint %s with backoff until it accepts, logging every attempt', async (_name, failure, message) => {
     const receiver = await startWebhookReceiver(flaky(failure));
     receivers.push(receiver);
     // Garbage collection while a slow endpoint is being waited for: it once silently disabled the
@@ -89,12 +90,18 @@ describe('webhook receiver faults', () => {
     const collecting = setInterval(() => failure.kind === 'answer' && failure.delayMs && collectGarbage(), 100);
     const eventIds = await payInvoice(api, receiver.url);
     expect(eventIds).toHaveLength(2);
-    await waitFor(() => eventIds.every((id) => receiver.acknowledged().has(id)), 10_000, 'delivery').finally(() => clearInterval(collecting));
+    await waitFor(() => eventIds.every((id) => receiver.acknowledged().has(id)), 10_000, 'delivery').finally(() =>
+      clearInterval(collecting),
+    );
     for (const eventId of eventIds) {
-      const log = await waitFor(async () => {
-        const entries = await deliveryLog(api, eventId);
-        return entries.at(-1)?.status === 'delivered' ? entries : undefined;
-      }, 10_000, 'the delivered attempt in the log');
+      const log = await waitFor(
+        async () => {
+          const entries = await deliveryLog(api, eventId);
+          return entries.at(-1)?.status === 'delivered' ? entries : undefined;
+        },
+        10_000,
+        'the delivered attempt in the log',
+      );
       tally(log);
       expectRetriedUntilDelivered(log, message);
       expect(log).toHaveLength(FAILURES_BEFORE_SUCCESS + 1);
@@ -108,15 +115,23 @@ describe('webhook receiver faults', () => {
     const port = await unusedPort();
     const url = `http://127.0.0.1:${port}/webhooks`;
     const eventIds = await payInvoice(api, url);
-    await waitFor(async () => (await deliveryLog(api, eventIds[0]!)).filter((e) => e.status === 'failed').length >= 2, 5_000, 'two failed attempts');
+    await waitFor(
+      async () => (await deliveryLog(api, eventIds[0]!)).filter((e) => e.status === 'failed').length >= 2,
+      5_000,
+      'two failed attempts',
+    );
     const receiver = await startWebhookReceiver(() => OK, port);
     receivers.push(receiver);
     await waitFor(() => eventIds.every((id) => receiver.acknowledged().has(id)), 10_000, 'delivery once the endpoint is up');
     for (const eventId of eventIds) {
-      const log = await waitFor(async () => {
-        const entries = await deliveryLog(api, eventId);
-        return entries.at(-1)?.status === 'delivered' ? entries : undefined;
-      }, 10_000, 'the delivered attempt in the log');
+      const log = await waitFor(
+        async () => {
+          const entries = await deliveryLog(api, eventId);
+          return entries.at(-1)?.status === 'delivered' ? entries : undefined;
+        },
+        10_000,
+        'the delivered attempt in the log',
+      );
       tally(log);
       expectRetriedUntilDelivered(log, /ECONNREFUSED/);
       expect(log.length).toBeGreaterThanOrEqual(3);
@@ -130,7 +145,9 @@ describe('webhook receiver faults', () => {
       const patientApi = apiClient(patient.url, basicAuth(DEMO_PROJECT.id, DEMO_PROJECT.secret));
       const receiver = await startWebhookReceiver(() => ({ kind: 'answer', status: 200, delayMs: 100 }));
       receivers.push(receiver);
-      const eventIds = (await Promise.all(Array.from({ length: MAX_DELIVERIES_IN_FLIGHT }, () => payInvoice(patientApi, receiver.url)))).flat();
+      const eventIds = (
+        await Promise.all(Array.from({ length: MAX_DELIVERIES_IN_FLIGHT }, () => payInvoice(patientApi, receiver.url)))
+      ).flat();
       expect(eventIds).toHaveLength(2 * MAX_DELIVERIES_IN_FLIGHT);
       await waitFor(() => eventIds.every((id) => receiver.acknowledged().has(id)), 30_000, 'every event delivered');
       expect(receiver.maxConcurrent()).toBeGreaterThan(1);
@@ -149,10 +166,14 @@ describe('webhook receiver faults', () => {
       const url = `http://127.0.0.1:${await unusedPort()}/webhooks`;
       const eventIds = await payInvoice(windowedApi, url);
       for (const eventId of eventIds) {
-        const log = await waitFor(async () => {
-          const entries = await deliveryLog(windowedApi, eventId);
-          return entries.length > 0 && entries.every((e) => e.status === 'failed') ? entries : undefined;
-        }, 5_000, 'the last attempt');
+        const log = await waitFor(
+          async () => {
+            const entries = await deliveryLog(windowedApi, eventId);
+            return entries.length > 0 && entries.every((e) => e.status === 'failed') ? entries : undefined;
+          },
+          5_000,
+          'the last attempt',
+        );
         tally(log);
         figures.webhookDeliveriesFailedForGood++;
         // Attempts at about 0, 80 and 240 ms (later on a busy machine); the next would fall after the 500 ms window.

@@ -17,8 +17,8 @@ export default function ResponsePanel({ response }: { response: SampleResponse }
           </>
         ) : (
           <>
-            <strong>The API answers</strong> (as <code>{response.file}</code> received it when CI ran it against the sandbox; this
-            tab's file is not run in CI)
+            <strong>The API answers</strong> (as <code>{response.file}</code> received it when CI ran it against the sandbox; this tab's
+            file is not run in CI)
           </>
         )}
       </summary>

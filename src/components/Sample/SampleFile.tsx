@@ -31,7 +31,10 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
   const open = fullFile.state === 'open';
 
   const toggle = async () => {
-    if (open) { setFullFile({ state: 'closed' }); return; }
+    if (open) {
+      setFullFile({ state: 'closed' });
+      return;
+    }
     if (fetched.current === null) {
       setFullFile({ state: 'loading' });
       try {
@@ -39,7 +42,8 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         fetched.current = await response.text();
       } catch {
-        setFullFile({ state: 'failed' }); return;
+        setFullFile({ state: 'failed' });
+        return;
       }
     }
     setFullFile({ state: 'open', html: fetched.current });
@@ -63,10 +67,14 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
               aria-expanded={open}
               aria-controls={codeId}
               aria-busy={fullFile.state === 'loading'}
-              onClick={() => void toggle()}>
+              onClick={() => void toggle()}
+            >
               {open ? 'Show the excerpt' : 'View full file'}
             </button>
-            <CopyButton codeOf={() => shownCode(document.getElementById(codeId))} label={`${tab.label} code ${open ? 'of' : 'from'} ${tab.file}`} />
+            <CopyButton
+              codeOf={() => shownCode(document.getElementById(codeId))}
+              label={`${tab.label} code ${open ? 'of' : 'from'} ${tab.file}`}
+            />
           </span>
         </figcaption>
         {fullFile.state === 'failed' && (
@@ -75,7 +83,11 @@ export default function SampleFile({ tab, missingLanguage }: { tab: SampleTab; m
           </p>
         )}
         {/* Highlighted at build time by src/remark/samples.ts from the file itself. */}
-        <div id={codeId} className={styles.code} dangerouslySetInnerHTML={{ __html: fullFile.state === 'open' ? fullFile.html : tab.html }} />
+        <div
+          id={codeId}
+          className={styles.code}
+          dangerouslySetInnerHTML={{ __html: fullFile.state === 'open' ? fullFile.html : tab.html }}
+        />
       </figure>
       <div className={styles.footer}>
         <VerifiedBadge badge={tab.verification} file={tab.file} />

@@ -22,8 +22,12 @@ export default function StarterLink({ tab, starter }: { tab: SampleTab; starter:
       download
       data-starter={tab.value}
       className={styles.starterLink}
-      title={`A ${tab.label} project: ${MANIFESTS[tab.value]}, .env.example and a three-line README`}>
-      Download a starter <span className={styles.visuallyHidden}>{tab.label} project for {tab.file}</span>
+      title={`A ${tab.label} project: ${MANIFESTS[tab.value]}, .env.example and a three-line README`}
+    >
+      Download a starter{' '}
+      <span className={styles.visuallyHidden}>
+        {tab.label} project for {tab.file}
+      </span>
       <span aria-hidden="true">(.zip)</span>
     </a>
   );

@@ -42,19 +42,23 @@ async function send(settings: TryItSettings, request: TryItRequest): Promise<Out
 function OutcomeView({ outcome, settings, request }: { outcome: Outcome; settings: TryItSettings; request: TryItRequest }): ReactNode {
   switch (outcome.kind) {
     case 'sending':
-      return <p className={styles.tryItMessage}>Sending {request.method} {request.path}…</p>;
+      return (
+        <p className={styles.tryItMessage}>
+          Sending {request.method} {request.path}…
+        </p>
+      );
     case 'not-local':
       return (
         <p className={styles.tryItMessage}>
-          The local sandbox only answers the docs site it runs with. In a clone of the repository, run <code>npm start</code>{' '}
-          (the site on <code>{settings.siteOrigins[0]}</code>, the sandbox on <code>{settings.sandboxUrl}</code>) and try again from there.
+          The local sandbox only answers the docs site it runs with. In a clone of the repository, run <code>npm start</code> (the site on{' '}
+          <code>{settings.siteOrigins[0]}</code>, the sandbox on <code>{settings.sandboxUrl}</code>) and try again from there.
         </p>
       );
     case 'unreachable':
       return (
         <p className={styles.tryItMessage}>
-          No sandbox answered at <code>{settings.sandboxUrl}</code>. Start one from the repository root with{' '}
-          <code>npm run sandbox</code> (or <code>npm start</code> for the site and the sandbox together), then try again.
+          No sandbox answered at <code>{settings.sandboxUrl}</code>. Start one from the repository root with <code>npm run sandbox</code>{' '}
+          (or <code>npm start</code> for the site and the sandbox together), then try again.
         </p>
       );
     case 'answered':
@@ -87,7 +91,8 @@ export default function TryIt({ request, file }: { request: TryItRequest; file: 
         className={styles.button}
         onClick={() => void run()}
         disabled={outcome?.kind === 'sending'}
-        aria-label={`Run against local sandbox: ${request.method} ${request.path}, the request of ${file}`}>
+        aria-label={`Run against local sandbox: ${request.method} ${request.path}, the request of ${file}`}
+      >
         Run against local sandbox
       </button>
       <div data-try-it-output aria-live="polite" className={styles.tryItOutput}>

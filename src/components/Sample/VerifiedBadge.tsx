@@ -42,8 +42,20 @@ export default function VerifiedBadge({ badge, file }: { badge: VerificationBadg
       data-verified-status={badge.status}
       data-verified-tier={badge.tier ?? undefined}
       className={clsx(styles.badge, LOOK_CLASSES[look])}
-      title={`What CI did with ${file}:\n${badge.details}`}>
-      <svg aria-hidden="true" className={styles.badgeIcon} viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      title={`What CI did with ${file}:\n${badge.details}`}
+    >
+      <svg
+        aria-hidden="true"
+        className={styles.badgeIcon}
+        viewBox="0 0 16 16"
+        width="14"
+        height="14"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         {ICONS[look]}
       </svg>
       <span className={styles.visuallyHidden}>CI: </span>

@@ -13,7 +13,13 @@
 import React, { type KeyboardEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { ThemeClassNames } from '@docusaurus/theme-common';
-import { sanitizeTabsChildren, TabsProvider, useScrollPositionBlocker, useTabs, useTabsContextValue } from '@docusaurus/theme-common/internal';
+import {
+  sanitizeTabsChildren,
+  TabsProvider,
+  useScrollPositionBlocker,
+  useTabs,
+  useTabsContextValue,
+} from '@docusaurus/theme-common/internal';
 import type { Props } from '@theme/Tabs';
 import styles from './styles.module.css';
 
@@ -48,7 +54,10 @@ function TabList({ className }: { className?: string }): ReactNode {
   };
 
   const handleKeydown = (event: KeyboardEvent<HTMLLIElement>) => {
-    if (event.key === 'Enter') { selectTab(event.currentTarget); return; }
+    if (event.key === 'Enter') {
+      selectTab(event.currentTarget);
+      return;
+    }
     const target = focusTarget(tabRefs, event.currentTarget, event.key);
     if (!target) return undefined;
     // Home and End would otherwise scroll the page.
@@ -71,7 +80,10 @@ function TabList({ className }: { className?: string }): ReactNode {
           onKeyDown={handleKeydown}
           onClick={(event) => selectTab(event.currentTarget)}
           {...attributes}
-          className={clsx('tabs__item', styles.tabItem, attributes?.className as string | undefined, { 'tabs__item--active': selectedValue === value })}>
+          className={clsx('tabs__item', styles.tabItem, attributes?.className as string | undefined, {
+            'tabs__item--active': selectedValue === value,
+          })}
+        >
           {label ?? value}
         </li>
       ))}

@@ -20,7 +20,10 @@ export interface PageReport {
 async function blockingViolations(page: Page): Promise<string[]> {
   // Legacy mode runs axe in the page itself; the default opens a second page to merge frame results,
   // three times slower, and these pages have no frames.
-  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return violations
     .filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''))
     .map((violation) => {

@@ -98,7 +98,16 @@ async function observeTab(root: Locator, sampleIndex: number, route: string, exp
       codeCollapsedAgain: collapsedAgain.code,
     };
   }
-  return { route, expected, sampleIndex, codeShown: collapsed.code, copied, badges: collapsed.badges, toggle, hasTryIt: collapsed.hasTryIt };
+  return {
+    route,
+    expected,
+    sampleIndex,
+    codeShown: collapsed.code,
+    copied,
+    badges: collapsed.badges,
+    toggle,
+    hasTryIt: collapsed.hasTryIt,
+  };
 }
 
 /**

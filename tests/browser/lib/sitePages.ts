@@ -49,7 +49,5 @@ export { mermaidBlocks } from '../../../src/diagrams/sources';
  * `participant API as ProcessOut API` is "ProcessOut API".
  */
 export function sequenceParticipants(diagram: string): string[] {
-  return [...diagram.matchAll(/^\s*(?:participant|actor)\s+(\S+)(?:\s+as\s+(.+?))?\s*$/gm)].map(
-    ([, id = '', alias]) => alias ?? id,
-  );
+  return [...diagram.matchAll(/^\s*(?:participant|actor)\s+(\S+)(?:\s+as\s+(.+?))?\s*$/gm)].map(([, id = '', alias]) => alias ?? id);
 }

@@ -58,9 +58,7 @@ async function resolveFile(root: string, pathname: string): Promise<string | nul
   const relative = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   const base = path.join(root, relative);
   if (!base.startsWith(root)) return null;
-  const candidates = pathname.endsWith('/')
-    ? [path.join(base, 'index.html')]
-    : [base, `${base}.html`, path.join(base, 'index.html')];
+  const candidates = pathname.endsWith('/') ? [path.join(base, 'index.html')] : [base, `${base}.html`, path.join(base, 'index.html')];
   for (const candidate of candidates) {
     if (await isFile(candidate)) return candidate;
   }

@@ -15,7 +15,10 @@ export function budgetTests(session: SiteSession): void {
   it('builds no mermaid chunk and runs mermaid code on no page', { timeout: 240_000 }, async (context) => {
     const site = session.ready(context);
     const jsDir = path.join(site.buildDir, 'assets', 'js');
-    const chunks = await scriptCosts(site.buildDir, (await readdir(jsDir)).map((file) => `/assets/js/${file}`));
+    const chunks = await scriptCosts(
+      site.buildDir,
+      (await readdir(jsDir)).map((file) => `/assets/js/${file}`),
+    );
     expect(describeCosts(chunks.filter((cost) => cost.hasMermaid))).toBe('');
     const offenders: string[] = [];
     for (const report of await pagePass(site)) {
@@ -25,17 +28,26 @@ export function budgetTests(session: SiteSession): void {
     expect(offenders).toEqual([]);
   });
 
-  it(`runs at most ${JS_BUDGET.diagramPageVsLightestProse} × the JavaScript of the lightest prose page on a page with a diagram`, { timeout: 240_000 }, async (context) => {
-    const site = session.ready(context);
-    const totals = await Promise.all(
-      (await pagePass(site)).map(async (report) => ({ route: report.route, bytes: totalGzipBytes(await scriptCosts(site.buildDir, report.scripts)) })),
-    );
-    const prose = totals.filter(({ route }) => (site.diagramCounts.get(route) ?? 0) === 0);
-    const lightest = Math.min(...prose.map(({ bytes }) => bytes));
-    const withDiagrams = totals.filter(({ route }) => (site.diagramCounts.get(route) ?? 0) > 0);
-    expect(withDiagrams.length).toBeGreaterThan(0);
-    for (const { route, bytes } of withDiagrams) {
-      expect(ratio(bytes, lightest), `${route}: ${bytes} B gzip against ${lightest} B`).toBeLessThanOrEqual(JS_BUDGET.diagramPageVsLightestProse);
-    }
-  });
+  it(
+    `runs at most ${JS_BUDGET.diagramPageVsLightestProse} × the JavaScript of the lightest prose page on a page with a diagram`,
+    { timeout: 240_000 },
+    async (context) => {
+      const site = session.ready(context);
+      const totals = await Promise.all(
+        (await pagePass(site)).map(async (report) => ({
+          route: report.route,
+          bytes: totalGzipBytes(await scriptCosts(site.buildDir, report.scripts)),
+        })),
+      );
+      const prose = totals.filter(({ route }) => (site.diagramCounts.get(route) ?? 0) === 0);
+      const lightest = Math.min(...prose.map(({ bytes }) => bytes));
+      const withDiagrams = totals.filter(({ route }) => (site.diagramCounts.get(route) ?? 0) > 0);
+      expect(withDiagrams.length).toBeGreaterThan(0);
+      for (const { route, bytes } of withDiagrams) {
+        expect(ratio(bytes, lightest), `${route}: ${bytes} B gzip against ${lightest} B`).toBeLessThanOrEqual(
+          JS_BUDGET.diagramPageVsLightestProse,
+        );
+      }
+    },
+  );
 }

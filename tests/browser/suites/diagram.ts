@@ -40,7 +40,16 @@ function snapshotDiagrams(page: Page): Promise<DiagramSnapshot[]> {
 }
 
 const messageCount = (steps: readonly Step[]): number =>
-  steps.reduce((sum, step) => sum + (step.kind === 'message' ? 1 : step.kind === 'block' ? step.sections.reduce((inner, section) => inner + messageCount(section.steps), 0) : 0), 0);
+  steps.reduce(
+    (sum, step) =>
+      sum +
+      (step.kind === 'message'
+        ? 1
+        : step.kind === 'block'
+          ? step.sections.reduce((inner, section) => inner + messageCount(section.steps), 0)
+          : 0),
+    0,
+  );
 
 export function diagramTests(session: SiteSession): void {
   it('serves every diagram as an SVG in the HTML, with its title and its labels as text', async (context) => {
@@ -59,7 +68,8 @@ export function diagramTests(session: SiteSession): void {
         const title = /^\s*accTitle:\s*(.+?)\s*$/m.exec(source)?.[1];
         if (title) expect(figure).toMatch(new RegExp(`<title[^>]*>${title}</title>`));
         for (const participant of sequenceParticipants(source)) {
-          for (const word of participant.split(' ')) expect(figure, `${sitePage.route}: ${participant}`).toMatch(new RegExp(`<tspan[^>]*>${word}</tspan>`));
+          for (const word of participant.split(' '))
+            expect(figure, `${sitePage.route}: ${participant}`).toMatch(new RegExp(`<tspan[^>]*>${word}</tspan>`));
         }
       });
     }
@@ -83,7 +93,10 @@ export function diagramTests(session: SiteSession): void {
           const where = `${sitePage.route}, diagram ${index + 1}`;
           const expected = [...sequenceParticipants(source)].sort();
           const title = /^\s*accTitle:\s*(.+?)\s*$/m.exec(source)?.[1];
-          for (const [mode, diagram] of [['light', light[index]], ['dark', dark[index]]] as const) {
+          for (const [mode, diagram] of [
+            ['light', light[index]],
+            ['dark', dark[index]],
+          ] as const) {
             expect(diagram?.visible, `${where}, ${mode}: drawn at 1280px`).toBe(true);
             if (expected.length > 0) expect([...(diagram?.participants ?? [])].sort(), `${where}, ${mode}`).toEqual(expected);
             if (title) expect(diagram?.title, `${where}, ${mode}`).toBe(title);
@@ -92,7 +105,11 @@ export function diagramTests(session: SiteSession): void {
           expect(dark[index]?.markup, `${where}: the same SVG, restyled`).toBe(light[index]?.markup);
           const firstMessage = /^\s*\S+\s*-+>>?\s*\S+\s*:\s*([^<\n]+?)\s*$/m.exec(source)?.[1];
           // window.find is the browser's find-in-page (Ctrl+F): it only finds rendered text.
-          if (firstMessage) expect(await page.evaluate((text) => (window as unknown as { find(text: string): boolean }).find(text), firstMessage), `${where}: finds "${firstMessage}"`).toBe(true);
+          if (firstMessage)
+            expect(
+              await page.evaluate((text) => (window as unknown as { find(text: string): boolean }).find(text), firstMessage),
+              `${where}: finds "${firstMessage}"`,
+            ).toBe(true);
         }
       } finally {
         await browserContext.close();

@@ -62,7 +62,11 @@ export function screenshotTests(session: SiteSession): void {
             expect(overflow, `${where}: page wider than the viewport by`).toBeLessThanOrEqual(0);
             for (const block of await codeBlockFits(page)) {
               if (block.overflows) expect(block.scrollAffordance, `${where}: ${block.file} is cut without a scroll hint`).toBe(true);
-              if (width === 1280 && block.curlLineOverflow !== null) expect(block.curlLineOverflow, `${where}: ${block.file}: the curl line (method and route) runs past the edge by`).toBeLessThanOrEqual(0);
+              if (width === 1280 && block.curlLineOverflow !== null)
+                expect(
+                  block.curlLineOverflow,
+                  `${where}: ${block.file}: the curl line (method and route) runs past the edge by`,
+                ).toBeLessThanOrEqual(0);
             }
             const file = path.join(SCREENSHOT_DIR, `${route.slice(1).replace(/\//g, '_')}-${colorScheme}-${name}-${width}.png`);
             await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });

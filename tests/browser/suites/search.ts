@@ -8,7 +8,10 @@ export function searchTests(session: SiteSession): void {
     try {
       const page = await browserContext.newPage();
       await openRendered(site, page, '/');
-      const search = page.locator('.navbar').getByRole('combobox', { name: 'Search' }).or(page.locator('.navbar').getByRole('textbox', { name: 'Search' }));
+      const search = page
+        .locator('.navbar')
+        .getByRole('combobox', { name: 'Search' })
+        .or(page.locator('.navbar').getByRole('textbox', { name: 'Search' }));
       expect(await search.count(), 'search box in the navbar').toBe(1);
       await search.fill('return_url');
       await page.getByRole('option').filter({ hasText: 'APM prerequisites' }).first().click();

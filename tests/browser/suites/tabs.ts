@@ -15,7 +15,10 @@ async function languageTabRoutes(site: RunningSite): Promise<string[]> {
 
 /** The first tab group on the page that offers `label`. */
 const groupOffering = (page: Page, label: string) =>
-  page.locator('[role="tablist"]').filter({ has: page.getByRole('tab', { name: label, exact: true }) }).first();
+  page
+    .locator('[role="tablist"]')
+    .filter({ has: page.getByRole('tab', { name: label, exact: true }) })
+    .first();
 
 export function tabTests(session: SiteSession): void {
   it('switches every language tab group on the page at once and puts the language in the URL', async (context) => {
@@ -66,7 +69,8 @@ export function tabTests(session: SiteSession): void {
   it('moves the focus to the first and the last tab with Home and End, as the arrow keys move it', async (context) => {
     const site = session.ready(context);
     const browserContext = await newBrowserContext(site);
-    const focusedTab = (page: Page) => page.evaluate(() => (document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.textContent : null));
+    const focusedTab = (page: Page) =>
+      page.evaluate(() => (document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.textContent : null));
     try {
       const page = await browserContext.newPage();
       // A <Sample>'s tabs, then the set-up page's plain <Tabs>.

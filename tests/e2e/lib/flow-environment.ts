@@ -1,8 +1,8 @@
 // What both end-to-end suites start: the sandbox, and the webhook sample listening for its events.
-import { DEMO_PROJECT, startSandbox, type RunningSandbox } from "@apm-docs/sandbox";
-import { findSampleFile } from "../../samples/lib/discover.ts";
-import { startServerSample, type RunningServerSample, type SampleEnvironment } from "../../samples/lib/sample-runner.ts";
-import { WEBHOOK_LISTENING } from "../../samples/lib/scenarios.ts";
+import { DEMO_PROJECT, startSandbox, type RunningSandbox } from '@apm-docs/sandbox';
+import { findSampleFile } from '../../samples/lib/discover.ts';
+import { startServerSample, type RunningServerSample, type SampleEnvironment } from '../../samples/lib/sample-runner.ts';
+import { WEBHOOK_LISTENING } from '../../samples/lib/scenarios.ts';
 
 /** Short enough for the tests, long enough to see that the webhook comes after the capture answer. */
 export const PENDING_DELAY_MS = 1_500;
@@ -16,7 +16,7 @@ export interface FlowEnvironment {
 }
 
 export async function startFlowEnvironment(): Promise<FlowEnvironment> {
-  const sandbox = await startSandbox({ port: 0, dbPath: ":memory:", pendingDelayMs: PENDING_DELAY_MS });
+  const sandbox = await startSandbox({ port: 0, dbPath: ':memory:', pendingDelayMs: PENDING_DELAY_MS });
   const sampleEnvironment = (extra: Record<string, string> = {}): SampleEnvironment => ({
     PROCESSOUT_PROJECT_ID: DEMO_PROJECT.id,
     PROCESSOUT_PROJECT_SECRET: DEMO_PROJECT.secret,
@@ -25,7 +25,7 @@ export async function startFlowEnvironment(): Promise<FlowEnvironment> {
   });
   let webhook: RunningServerSample;
   try {
-    webhook = await startServerSample(findSampleFile("webhook-endpoint", "typescript"), sampleEnvironment(), WEBHOOK_LISTENING);
+    webhook = await startServerSample(findSampleFile('webhook-endpoint', 'typescript'), sampleEnvironment(), WEBHOOK_LISTENING);
   } catch (error) {
     await sandbox.close();
     throw error;
@@ -51,7 +51,12 @@ export interface VerifiedEvent {
 }
 
 /** Waits until the webhook sample has verified an event of this type for this invoice. */
-export async function verifiedEvent(webhook: RunningServerSample, invoiceId: string, eventType: string, timeoutMs = 20_000): Promise<VerifiedEvent> {
+export async function verifiedEvent(
+  webhook: RunningServerSample,
+  invoiceId: string,
+  eventType: string,
+  timeoutMs = 20_000,
+): Promise<VerifiedEvent> {
   const line = await webhook.waitForLine((candidate) => {
     const event = JSON.parse(candidate) as VerifiedEvent;
     return event.invoice_id === invoiceId && event.event_type === eventType;

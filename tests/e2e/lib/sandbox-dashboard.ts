@@ -1,7 +1,7 @@
 // The sandbox dashboard as a reader uses it after a payment: in the browser, signed in with the project's
 // ID and secret key (HTTP Basic auth, which the browser context answers), reading what the pages show.
-import type { Browser, Locator, Page } from "playwright-core";
-import { DEMO_PROJECT } from "@apm-docs/sandbox";
+import type { Browser, Locator, Page } from 'playwright-core';
+import { DEMO_PROJECT } from '@apm-docs/sandbox';
 
 /** One webhook delivery attempt as the event page shows it. */
 export interface ShownAttempt {
@@ -29,13 +29,13 @@ export interface SandboxDashboard {
 
 /** The text of the <dd> after the <dt> with this term, inside `scope`. */
 async function definition(scope: Locator, term: string): Promise<string> {
-  return ((await scope.locator(`dt:text-is("${term}") + dd`).first().textContent()) ?? "").trim();
+  return ((await scope.locator(`dt:text-is("${term}") + dd`).first().textContent()) ?? '').trim();
 }
 
 async function goto(page: Page, url: string): Promise<void> {
   const response = await page.goto(url);
   if (response?.status() !== 200) {
-    throw new Error(`${url} answered HTTP ${response?.status()}: ${await page.locator("main").textContent()}`);
+    throw new Error(`${url} answered HTTP ${response?.status()}: ${await page.locator('main').textContent()}`);
   }
 }
 
@@ -46,11 +46,11 @@ export async function openSandboxDashboard(browser: Browser, sandboxUrl: string)
 
   const readAttempts = async (): Promise<ShownAttempt[]> => {
     const attempts: ShownAttempt[] = [];
-    for (const section of await page.locator("section.attempt").all()) {
+    for (const section of await page.locator('section.attempt').all()) {
       attempts.push({
-        heading: ((await section.getByRole("heading", { level: 3 }).textContent()) ?? "").trim(),
-        request: await definition(section, "URL"),
-        answer: await definition(section, "Status"),
+        heading: ((await section.getByRole('heading', { level: 3 }).textContent()) ?? '').trim(),
+        request: await definition(section, 'URL'),
+        answer: await definition(section, 'Status'),
       });
     }
     return attempts;
@@ -65,17 +65,17 @@ export async function openSandboxDashboard(browser: Browser, sandboxUrl: string)
       for (;;) {
         await goto(page, url);
         const attempts = await readAttempts();
-        if (!attempts.some((attempt) => attempt.answer.startsWith("pending")) || Date.now() > deadline) return attempts;
+        if (!attempts.some((attempt) => attempt.answer.startsWith('pending')) || Date.now() > deadline) return attempts;
         await page.waitForTimeout(200);
       }
     },
     async statusHistory(invoiceId) {
       await goto(page, `${sandboxUrl}/dashboard/invoices/${encodeURIComponent(invoiceId)}`);
-      const rows = page.getByRole("table", { name: "Status history, oldest first" }).locator("tbody tr");
+      const rows = page.getByRole('table', { name: 'Status history, oldest first' }).locator('tbody tr');
       return Promise.all(
         (await rows.all()).map(async (row) => {
-          const cells = await row.locator("td").allTextContents();
-          return { status: (cells[1] ?? "").trim(), because: (cells[2] ?? "").trim() };
+          const cells = await row.locator('td').allTextContents();
+          return { status: (cells[1] ?? '').trim(), because: (cells[2] ?? '').trim() };
         }),
       );
     },

@@ -2,23 +2,23 @@
 // folder outside this repository, the command its header gives typed into bash, and only the
 // environment the Set up page exports. Nothing of this repository's package.json ("type": "module"),
 // tsconfig or node_modules is in reach: that is what hid top-level await from the in-repo runs.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createInterface } from "node:readline";
-import type { SampleFile } from "../../../src/sample-files/index.ts";
-import { runCommandOf } from "../../../src/sample-files/starter.ts";
-import { REPO_ROOT } from "./discover.ts";
-import { DOCUMENTED_SANDBOX_URL } from "./responses.ts";
-import { run, type RunResult } from "./run.ts";
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { SampleFile } from '../../../src/sample-files/index.ts';
+import { runCommandOf } from '../../../src/sample-files/starter.ts';
+import { REPO_ROOT } from './discover.ts';
+import { DOCUMENTED_SANDBOX_URL } from './responses.ts';
+import { run, type RunResult } from './run.ts';
 
-const SET_UP_PAGE = path.join(REPO_ROOT, "docs/set-up-your-environment.mdx");
+const SET_UP_PAGE = path.join(REPO_ROOT, 'docs/set-up-your-environment.mdx');
 
 /** The command the file's header gives after "Run it with:" (src/sample-files/starter.ts holds the rule). */
 export function readerCommand(file: SampleFile): string {
-  const command = runCommandOf(file.language, path.basename(file.path), readFileSync(file.path, "utf8"));
+  const command = runCommandOf(file.language, path.basename(file.path), readFileSync(file.path, 'utf8'));
   if (command === null) throw new Error(`${file.relativePath}: its header gives no "Run it with:" command`);
   return command;
 }
@@ -29,7 +29,7 @@ export function readerCommand(file: SampleFile): string {
  */
 export function setUpPageEnvironment(sandboxUrl: string): Record<string, string> {
   const environment: Record<string, string> = {};
-  for (const [, name, value] of readFileSync(SET_UP_PAGE, "utf8").matchAll(/^export ([A-Z][A-Z0-9_]*)=(\S+)$/gm)) {
+  for (const [, name, value] of readFileSync(SET_UP_PAGE, 'utf8').matchAll(/^export ([A-Z][A-Z0-9_]*)=(\S+)$/gm)) {
     if (name && value && !(name in environment)) environment[name] = value.split(DOCUMENTED_SANDBOX_URL).join(sandboxUrl);
   }
   return environment;
@@ -48,8 +48,9 @@ export interface ReaderMachine {
 /** No package.json or node_modules above the folder a sample is copied to, or npx would find them. */
 function assertNoProjectAbove(folder: string): void {
   for (let dir = folder; ; dir = path.dirname(dir)) {
-    for (const name of ["package.json", "node_modules"]) {
-      if (existsSync(path.join(dir, name))) throw new Error(`${path.join(dir, name)} exists: a sample copied under ${folder} would not be alone`);
+    for (const name of ['package.json', 'node_modules']) {
+      if (existsSync(path.join(dir, name)))
+        throw new Error(`${path.join(dir, name)} exists: a sample copied under ${folder} would not be alone`);
     }
     if (path.dirname(dir) === dir) return;
   }
@@ -64,22 +65,22 @@ function assertNoProjectAbove(folder: string): void {
  * registry's "is there a newer tsx" round trip.
  */
 export async function prepareReaderMachine(): Promise<ReaderMachine> {
-  const home = mkdtempSync(path.join(os.tmpdir(), "reader-home-"));
+  const home = mkdtempSync(path.join(os.tmpdir(), 'reader-home-'));
   assertNoProjectAbove(home);
   const machine = Object.fromEntries(Object.entries(process.env).filter(([name]) => MACHINE_SETTINGS.test(name))) as Record<string, string>;
   const environment = {
     ...machine,
     HOME: home,
-    PATH: (process.env.PATH ?? "")
+    PATH: (process.env.PATH ?? '')
       .split(path.delimiter)
-      .filter((entry) => entry !== "" && !entry.split(path.sep).includes("node_modules") && !entry.startsWith(REPO_ROOT))
+      .filter((entry) => entry !== '' && !entry.split(path.sep).includes('node_modules') && !entry.startsWith(REPO_ROOT))
       .join(path.delimiter),
-    npm_config_update_notifier: "false",
-    npm_config_prefer_offline: "true",
+    npm_config_update_notifier: 'false',
+    npm_config_prefer_offline: 'true',
   };
-  const warmFolder = path.join(home, "first-run");
+  const warmFolder = path.join(home, 'first-run');
   mkdirSync(warmFolder);
-  const warmed = await run("npx", ["--yes", "tsx", "--version"], { cwd: warmFolder, env: environment, timeoutMs: 240_000 });
+  const warmed = await run('npx', ['--yes', 'tsx', '--version'], { cwd: warmFolder, env: environment, timeoutMs: 240_000 });
   if (warmed.exitCode !== 0) throw new Error(`npx --yes tsx --version failed:\n${warmed.stdout}\n${warmed.stderr}`);
   return { environment, dispose: () => rmSync(home, { recursive: true, force: true }) };
 }
@@ -96,7 +97,7 @@ function copyAlone(file: SampleFile): { folder: string; remove(): void } {
 export async function runAsReader(file: SampleFile, environment: Record<string, string>): Promise<RunResult> {
   const copy = copyAlone(file);
   try {
-    return await run("bash", ["-c", readerCommand(file)], { cwd: copy.folder, env: environment, timeoutMs: 60_000 });
+    return await run('bash', ['-c', readerCommand(file)], { cwd: copy.folder, env: environment, timeoutMs: 60_000 });
   } finally {
     copy.remove();
   }
@@ -114,9 +115,14 @@ export interface ReaderServer {
 export async function startAsReader(file: SampleFile, environment: Record<string, string>, listening: RegExp): Promise<ReaderServer> {
   const copy = copyAlone(file);
   // Its own process group: stop() ends bash, npx and the server it started, and nothing else.
-  const child = spawn("bash", ["-c", readerCommand(file)], { cwd: copy.folder, env: environment, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn('bash', ['-c', readerCommand(file)], {
+    cwd: copy.folder,
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const lines: string[] = [];
-  let output = "";
+  let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${file.relativePath} did not start listening:\n${output}`)), 60_000);
     const read = (line: string) => {
@@ -127,12 +133,12 @@ export async function startAsReader(file: SampleFile, environment: Record<string
         resolve(match[1]);
       }
     };
-    createInterface({ input: child.stdout }).on("line", (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
       read(line);
     });
-    createInterface({ input: child.stderr }).on("line", read);
-    child.on("exit", (code) => reject(new Error(`${file.relativePath} exited (${code}) before listening:\n${output}`)));
+    createInterface({ input: child.stderr }).on('line', read);
+    child.on('exit', (code) => reject(new Error(`${file.relativePath} exited (${code}) before listening:\n${output}`)));
   });
   return {
     url,
@@ -147,8 +153,8 @@ export async function startAsReader(file: SampleFile, environment: Record<string
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-        const exited = once(child, "exit");
-        process.kill(-child.pid, "SIGTERM");
+        const exited = once(child, 'exit');
+        process.kill(-child.pid, 'SIGTERM');
         await exited;
       }
       copy.remove();

@@ -3,16 +3,16 @@
 // samples/<name>/.response.<language>.json as a vitest file snapshot (the other tabs show the curl
 // file's, labelled as the API's answer: src/sample-files/response.ts). A change in what a sample prints
 // fails the suite (and CI) until the snapshot is updated with `npx vitest run tests/samples -u`.
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { expect, it } from "vitest";
-import { isRecordedOutputLanguage, responseFileOf } from "../../../src/sample-files/response.ts";
-import type { SampleFile } from "../../../src/sample-files/index.ts";
-import { NOT_A_CHECK } from "./verification.ts";
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { isRecordedOutputLanguage, responseFileOf } from '../../../src/sample-files/response.ts';
+import type { SampleFile } from '../../../src/sample-files/index.ts';
+import { NOT_A_CHECK } from './verification.ts';
 
 /** The address `npm run sandbox` listens on: what a reader who runs the sample locally sees. */
-export const DOCUMENTED_SANDBOX_URL = "http://127.0.0.1:4010";
-export const NORMALISED_TIME = "2025-01-01T00:00:00.000Z";
+export const DOCUMENTED_SANDBOX_URL = 'http://127.0.0.1:4010';
+export const NORMALISED_TIME = '2025-01-01T00:00:00.000Z';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 /** Random IDs the sandbox mints (`iv_` + 32 alphanumerics…), and gateway configuration IDs. */
@@ -20,7 +20,7 @@ const IDS = /\b(iv|tr_op|tr|ev|wh|refd|gway_conf)_([A-Za-z0-9]{8,})/g;
 /** Checkout tokens: base64, possibly URL-encoded in a return URL. */
 const TOKENS = /\b(gway_req)_([A-Za-z0-9+/=%]+)/g;
 
-const maskKeepingLength = (_match: string, prefix: string, random: string) => `${prefix}_${"X".repeat(random.length)}`;
+const maskKeepingLength = (_match: string, prefix: string, random: string) => `${prefix}_${'X'.repeat(random.length)}`;
 
 function normaliseString(value: string, sandboxUrl: string): string {
   if (ISO_TIME.test(value)) return NORMALISED_TIME;
@@ -29,9 +29,9 @@ function normaliseString(value: string, sandboxUrl: string): string {
 
 /** Replaces what differs between runs (IDs, tokens, timestamps, the sandbox's port) in every string value. */
 export function normaliseResponse(value: unknown, sandboxUrl: string): unknown {
-  if (typeof value === "string") return normaliseString(value, sandboxUrl);
+  if (typeof value === 'string') return normaliseString(value, sandboxUrl);
   if (Array.isArray(value)) return value.map((item) => normaliseResponse(item, sandboxUrl));
-  if (typeof value === "object" && value !== null) {
+  if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normaliseResponse(item, sandboxUrl)]));
   }
   return value;

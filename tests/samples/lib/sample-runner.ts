@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { createInterface } from "node:readline";
-import type { SampleFile, SampleLanguageValue as Language } from "../../../src/sample-files/index.ts";
-import { REPO_ROOT } from "./discover.ts";
-import { run, type RunResult } from "./run.ts";
-import type { Tool } from "./tools.ts";
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { SampleFile, SampleLanguageValue as Language } from '../../../src/sample-files/index.ts';
+import { REPO_ROOT } from './discover.ts';
+import { run, type RunResult } from './run.ts';
+import type { Tool } from './tools.ts';
 
 /** The credentials and API address every API sample reads, plus the sample's own inputs (INVOICE_ID…). */
 export type SampleEnvironment = {
@@ -15,17 +15,17 @@ export type SampleEnvironment = {
 
 /** The system tools running a sample needs (TypeScript runs on this Node with tsx). */
 export const RUN_TOOLS: Partial<Record<Language, readonly Tool[]>> = {
-  curl: ["bash", "curl"],
+  curl: ['bash', 'curl'],
   typescript: [],
 };
 
 /** The command an integrator types, minus npx's start-up cost: `npx tsx file.ts` or `bash file.sh`. */
 function commandFor(file: SampleFile): [string, string[]] {
   switch (file.language) {
-    case "typescript":
-      return [process.execPath, ["--import", "tsx", file.path]];
-    case "curl":
-      return ["bash", [file.path]];
+    case 'typescript':
+      return [process.execPath, ['--import', 'tsx', file.path]];
+    case 'curl':
+      return ['bash', [file.path]];
     default:
       throw new Error(`${file.relativePath}: the suite cannot run ${file.language} samples`);
   }
@@ -71,12 +71,12 @@ export async function startServerSample(
   const [command, args] = commandFor(file);
   const child = spawn(command, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: "0", ...environment },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: '0', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdoutLines: string[] = [];
   const lineWaiters = new Set<() => void>();
-  let stderr = "";
+  let stderr = '';
   let url: string | undefined;
   let resolveStarted: (url: string) => void = () => undefined;
   let rejectStarted: (error: Error) => void = () => undefined;
@@ -92,16 +92,16 @@ export async function startServerSample(
       resolveStarted(url);
     }
   };
-  createInterface({ input: child.stdout }).on("line", (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     stdoutLines.push(line);
     readLine(line);
     for (const wake of lineWaiters) wake();
   });
-  createInterface({ input: child.stderr }).on("line", (line) => {
+  createInterface({ input: child.stderr }).on('line', (line) => {
     stderr += `${line}\n`;
     readLine(line);
   });
-  child.on("exit", (code) => rejectStarted(new Error(`${file.relativePath} exited (${code}) before listening:\n${stderr}`)));
+  child.on('exit', (code) => rejectStarted(new Error(`${file.relativePath} exited (${code}) before listening:\n${stderr}`)));
   const timer = setTimeout(() => rejectStarted(new Error(`${file.relativePath} did not start listening:\n${stderr}`)), startTimeoutMs);
 
   try {
@@ -127,7 +127,11 @@ export async function startServerSample(
         };
         const timeout = setTimeout(() => {
           cleanup();
-          reject(new Error(`No matching line from ${file.relativePath} within ${timeoutMs} ms.\nstdout:\n${stdoutLines.join("\n")}\nstderr:\n${stderr}`));
+          reject(
+            new Error(
+              `No matching line from ${file.relativePath} within ${timeoutMs} ms.\nstdout:\n${stdoutLines.join('\n')}\nstderr:\n${stderr}`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timeout);
@@ -139,8 +143,8 @@ export async function startServerSample(
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
       await exited;
     },
   };

@@ -1,14 +1,14 @@
-import { spawnSync } from "node:child_process";
+import { spawnSync } from 'node:child_process';
 
 /** System toolchains the suite shells out to, by the command it runs. */
-export type Tool = "bash" | "curl" | "python3" | "pycodestyle" | "mypy" | "ruby" | "php" | "go" | "gofmt" | "chromium";
+export type Tool = 'bash' | 'curl' | 'python3' | 'pycodestyle' | 'mypy' | 'ruby' | 'php' | 'go' | 'gofmt' | 'chromium';
 
 const availability = new Map<Tool, boolean>();
 
 export function isInstalled(tool: Tool): boolean {
   let installed = availability.get(tool);
   if (installed === undefined) {
-    installed = spawnSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" }).status === 0;
+    installed = spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
     availability.set(tool, installed);
   }
   return installed;
@@ -23,7 +23,7 @@ interface SkippableContext {
  * so a broken CI image or a vanished case cannot go green.
  */
 export function skipOutsideCi(context: SkippableContext, reason: string): never {
-  if (process.env.CI === "true") {
+  if (process.env.CI === 'true') {
     throw new Error(`${reason}, and CI=true runs every test (see .ci/run)`);
   }
   return context.skip(`skipped: ${reason}`);

@@ -1,6 +1,6 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import ts from "typescript";
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
 
 /** Every samples/tsconfig*.json: each is typechecked on its own (Node samples, later browser samples…). */
 export function findSampleProjects(samplesDir: string): string[] {
@@ -12,15 +12,19 @@ export function findSampleProjects(samplesDir: string): string[] {
 
 /** The absolute paths of the files a tsconfig includes, as tsc would resolve them. */
 export function filesOfProject(configPath: string): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`Cannot read ${configPath}`);
   if (parsed.errors.length > 0) {
-    throw new Error(parsed.errors.map((error) => ts.flattenDiagnosticMessageText(error.messageText, "\n")).join("\n"));
+    throw new Error(parsed.errors.map((error) => ts.flattenDiagnosticMessageText(error.messageText, '\n')).join('\n'));
   }
   return parsed.fileNames.map((fileName) => path.resolve(fileName));
 }

@@ -17,9 +17,9 @@
 //   defineVerificationRecordTests(discoverSamples(), SDK_SURFACE_RECORD_FILE);
 // which writes samples/<name>/.verified.sdk.json with the kinds that file's tests checked. A kind goes
 // in one record file only (the site refuses a check recorded twice); the badge tiers are in CHECKS.
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { describe, expect, it, type RunnerTask, type RunnerTestFile } from "vitest";
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, type RunnerTask, type RunnerTestFile } from 'vitest';
 import {
   formatVerificationRecord,
   VERIFICATION_RECORD_FILE,
@@ -27,8 +27,8 @@ import {
   type CheckId,
   type CheckStatus,
   type VerificationRecord,
-} from "../../../src/sample-files/verification.ts";
-import type { SampleFolder } from "../../../src/sample-files/index.ts";
+} from '../../../src/sample-files/verification.ts';
+import type { SampleFolder } from '../../../src/sample-files/index.ts';
 
 interface Verifies {
   check: CheckId;
@@ -36,7 +36,7 @@ interface Verifies {
   files: readonly string[];
 }
 
-declare module "vitest" {
+declare module 'vitest' {
   interface TaskMeta {
     /** The check a test (or every test of a describe) performs on these files; null opts a test out. */
     verifies?: Verifies | null;
@@ -53,23 +53,23 @@ export const NOT_A_CHECK = { meta: { verifies: null } };
 
 function statusOf(task: RunnerTask): CheckStatus {
   switch (task.result?.state) {
-    case "pass":
-      return "passed";
-    case "fail":
-      return "failed";
+    case 'pass':
+      return 'passed';
+    case 'fail':
+      return 'failed';
     default:
       // Skipped for a missing tool, filtered out of this run, or not run yet.
-      return "skipped";
+      return 'skipped';
   }
 }
 
-const SEVERITY: readonly CheckStatus[] = ["passed", "skipped", "failed"];
+const SEVERITY: readonly CheckStatus[] = ['passed', 'skipped', 'failed'];
 const worst = (a: CheckStatus | undefined, b: CheckStatus): CheckStatus =>
   a === undefined || SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a;
 
 function* testsOf(task: RunnerTask): Generator<RunnerTask> {
-  if (task.type === "test") yield task;
-  if ("tasks" in task) for (const child of task.tasks) yield* testsOf(child);
+  if (task.type === 'test') yield task;
+  if ('tasks' in task) for (const child of task.tasks) yield* testsOf(child);
 }
 
 /**
@@ -110,10 +110,12 @@ export function defineVerificationRecordTest(folder: SampleFolder, recordFile: V
       return;
     }
     const skipped = Object.entries(record).flatMap(([file, checks]) =>
-      Object.entries(checks).filter(([, status]) => status === "skipped").map(([check]) => `${file} ${check}`),
+      Object.entries(checks)
+        .filter(([, status]) => status === 'skipped')
+        .map(([check]) => `${file} ${check}`),
     );
-    if (skipped.length > 0 && existsSync(recordPath) && process.env.CI !== "true") {
-      context.skip(`skipped: ${skipped.join(", ")} did not run here; the committed record keeps the last full run`);
+    if (skipped.length > 0 && existsSync(recordPath) && process.env.CI !== 'true') {
+      context.skip(`skipped: ${skipped.join(', ')} did not run here; the committed record keeps the last full run`);
     }
     await expect(formatVerificationRecord(record)).toMatchFileSnapshot(recordPath);
   });

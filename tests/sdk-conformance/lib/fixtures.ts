@@ -2,16 +2,16 @@
 // traffic file says in words how to obtain every placeholder ("invoice A = fresh invoice", "approved
 // token for that invoice"…); BINDINGS turns each of those sentences into API calls. A sentence with no
 // rule fails loudly, so new facts cannot be replayed with made-up objects.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { DEMO_PROJECT } from "@apm-docs/sandbox";
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO_PROJECT } from '@apm-docs/sandbox';
 
 /** The recipe texts (`fixtures.recipes`) these constants follow. */
-const FRESH_INVOICE = { name: "Amazing item", amount: "9.99", currency: "USD", return_url: "https://www.example.com/checkout/return" };
-const APM_ID_SUFFIX = ".test-alternative-payment";
+const FRESH_INVOICE = { name: 'Amazing item', amount: '9.99', currency: 'USD', return_url: 'https://www.example.com/checkout/return' };
+const APM_ID_SUFFIX = '.test-alternative-payment';
 const WAIT_MS = 10_000;
 
-export const DEMO_BASIC_AUTH = `Basic ${Buffer.from(`${DEMO_PROJECT.id}:${DEMO_PROJECT.secret}`).toString("base64")}`;
+export const DEMO_BASIC_AUTH = `Basic ${Buffer.from(`${DEMO_PROJECT.id}:${DEMO_PROJECT.secret}`).toString('base64')}`;
 
 /** Placeholder → its value; a list when each entry of the sample takes the next one ("each event…"). */
 export type Bindings = Map<string, string | string[]>;
@@ -35,14 +35,14 @@ async function waitFor<T>(label: string, check: () => Promise<T | undefined>): P
 async function startWebhookEndpoint() {
   const received: string[] = [];
   const server: Server = createServer((request, response) => {
-    let text = "";
-    request.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    request.on("end", () => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => {
       received.push((JSON.parse(text) as { event_id: string }).event_id);
-      response.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/processout`,
     received,
@@ -57,7 +57,7 @@ interface Rule {
 
 function single(bound: Bindings, placeholder: string): string {
   const value = bound.get(placeholder);
-  if (typeof value !== "string") throw new Error(`fixtures: ${placeholder} must be bound before it is used`);
+  if (typeof value !== 'string') throw new Error(`fixtures: ${placeholder} must be bound before it is used`);
   return value;
 }
 
@@ -71,9 +71,9 @@ const BINDINGS: Rule[] = [
   { text: /^invoice ([A-Z])\b/, resolve: async (world, match) => world.recall(`invoice ${match[1]}`) },
   {
     text: /^approved token for (?:that invoice|invoice [A-Z])$/,
-    resolve: (world, _match, bound) => world.approvedToken(single(bound, "{invoice_id}")),
+    resolve: (world, _match, bound) => world.approvedToken(single(bound, '{invoice_id}')),
   },
-  { text: /^the token of the first capture\b/, resolve: async (world, _match, bound) => world.firstToken(single(bound, "{invoice_id}")) },
+  { text: /^the token of the first capture\b/, resolve: async (world, _match, bound) => world.firstToken(single(bound, '{invoice_id}')) },
   {
     text: /^the transaction of invoice ([A-Z])\b/,
     resolve: (world, match) => world.transactionOf(world.recall(`invoice ${match[1]}`)),
@@ -111,7 +111,7 @@ export class FixtureWorld {
     for (const [placeholder, text] of Object.entries(recipes)) {
       // `path` and `authorization` notes describe literals the entries already carry.
       if (!/^\{\w+\}$/.test(placeholder)) continue;
-      const sentence = text.split(";")[0]!.trim();
+      const sentence = text.split(';')[0]!.trim();
       const rule = BINDINGS.map((candidate) => ({ candidate, match: candidate.text.exec(sentence) })).find(({ match }) => match);
       if (!rule?.match) throw new Error(`fixtures: no rule builds ${placeholder} = "${text}"`);
       bound.set(placeholder, await rule.candidate.resolve(this, rule.match, bound));
@@ -134,7 +134,7 @@ export class FixtureWorld {
   private async api(method: string, path: string, body?: unknown): Promise<JsonAnswer> {
     const response = await fetch(`${this.sandboxUrl}${path}`, {
       method,
-      headers: { authorization: DEMO_BASIC_AUTH, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: { authorization: DEMO_BASIC_AUTH, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const answer = { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -144,7 +144,7 @@ export class FixtureWorld {
 
   async apmConfigurationId(): Promise<string> {
     if (!this.apmId) {
-      const { body } = await this.api("GET", "/gateway-configurations?filter=alternative-payment-methods");
+      const { body } = await this.api('GET', '/gateway-configurations?filter=alternative-payment-methods');
       const configurations = body.gateway_configurations as { id: string }[];
       this.apmId = configurations.find((configuration) => configuration.id.endsWith(APM_ID_SUFFIX))?.id;
       if (!this.apmId) throw new Error(`fixtures: no gateway configuration ends in ${APM_ID_SUFFIX}`);
@@ -153,14 +153,17 @@ export class FixtureWorld {
   }
 
   async freshInvoice(fields: Record<string, string> = {}): Promise<string> {
-    const { body } = await this.api("POST", "/invoices", { ...FRESH_INVOICE, ...fields });
+    const { body } = await this.api('POST', '/invoices', { ...FRESH_INVOICE, ...fields });
     return (body.invoice as { id: string }).id;
   }
 
   /** A new single-use gway_req_ token, approved on the test checkout for that invoice. */
   async approvedToken(invoiceId: string): Promise<string> {
     const gatewayConfigurationId = await this.apmConfigurationId();
-    const { body } = await this.api("POST", `/_sandbox/invoices/${invoiceId}/complete`, { gateway_configuration_id: gatewayConfigurationId, outcome: "approve" });
+    const { body } = await this.api('POST', `/_sandbox/invoices/${invoiceId}/complete`, {
+      gateway_configuration_id: gatewayConfigurationId,
+      outcome: 'approve',
+    });
     const token = body.token as string;
     this.tokensByInvoice.set(invoiceId, [...(this.tokensByInvoice.get(invoiceId) ?? []), token]);
     return token;
@@ -173,13 +176,13 @@ export class FixtureWorld {
   }
 
   async transactionOf(invoiceId: string): Promise<string> {
-    const { body } = await this.api("GET", `/invoices/${invoiceId}`);
+    const { body } = await this.api('GET', `/invoices/${invoiceId}`);
     return (body.invoice as { transaction_id: string }).transaction_id;
   }
 
   /** Event ids of one invoice, oldest first. */
   private async eventsOf(invoiceId: string): Promise<{ id: string; name: string }[]> {
-    const { body } = await this.api("GET", "/events?limit=100");
+    const { body } = await this.api('GET', '/events?limit=100');
     const events = body.events as { id: string; name: string; data: { transaction: { invoice_id: string } } }[];
     return events.filter((event) => event.data.transaction.invoice_id === invoiceId).reverse();
   }
@@ -187,18 +190,18 @@ export class FixtureWorld {
   /** A fresh invoice (with this world's webhook endpoint when asked), an approved token, a capture. */
   private async capturedInvoice(withWebhook: boolean): Promise<string> {
     const invoiceId = await this.freshInvoice(withWebhook ? { webhook_url: this.endpoint.url } : {});
-    await this.api("POST", `/invoices/${invoiceId}/capture`, { source: await this.approvedToken(invoiceId) });
+    await this.api('POST', `/invoices/${invoiceId}/capture`, { source: await this.approvedToken(invoiceId) });
     return invoiceId;
   }
 
   async capturedEvent(withDeliveredWebhook: boolean): Promise<string> {
     const invoiceId = await this.capturedInvoice(withDeliveredWebhook);
-    const captured = (await this.eventsOf(invoiceId)).find((event) => event.name === "transaction.captured");
+    const captured = (await this.eventsOf(invoiceId)).find((event) => event.name === 'transaction.captured');
     if (!captured) throw new Error(`fixtures: invoice ${invoiceId} has no transaction.captured event`);
     if (withDeliveredWebhook) {
       await waitFor(`a delivered webhook for ${captured.id}`, async () => {
-        const { body } = await this.api("GET", `/events/${captured.id}/webhooks`);
-        return (body.webhooks as { status: string }[]).some((webhook) => webhook.status === "delivered") ? true : undefined;
+        const { body } = await this.api('GET', `/events/${captured.id}/webhooks`);
+        return (body.webhooks as { status: string }[]).some((webhook) => webhook.status === 'delivered') ? true : undefined;
       });
     }
     return captured.id;

@@ -1,13 +1,13 @@
 // Replays one SDK's recorded traffic against a fresh in-process sandbox, as shared/reference/sdk/README.md
 // describes: placeholders filled from fixtures bound per sample/call (entries of one sample or call
 // share them, in file order), Basic auth of the demo project, the raw query and body bytes as sent.
-import { DEMO_PROJECT, startSandbox } from "@apm-docs/sandbox";
-import { FixtureWorld, type Bindings } from "./fixtures.ts";
-import { decodedJson, sendRaw } from "./http.ts";
-import { groupOf, type RecordedRequest, type Traffic } from "./reference.ts";
+import { DEMO_PROJECT, startSandbox } from '@apm-docs/sandbox';
+import { FixtureWorld, type Bindings } from './fixtures.ts';
+import { decodedJson, sendRaw } from './http.ts';
+import { groupOf, type RecordedRequest, type Traffic } from './reference.ts';
 
 /** `<wrong-secret>`: a well-formed sandbox secret that is not the demo project's. */
-export const WRONG_SECRET = "key_sandbox_notTheDemoProjectSecretWrong00";
+export const WRONG_SECRET = 'key_sandbox_notTheDemoProjectSecretWrong00';
 
 const PLACEHOLDER = /\{[a-z_]+\}/g;
 
@@ -20,16 +20,16 @@ export interface ReplayedAnswer {
 function basicAuth(authorization: string): string {
   const match = /^basic <project>:<(secret|wrong-secret)>$/.exec(authorization);
   if (!match) throw new Error(`replay: cannot send authorization "${authorization}"`);
-  const secret = match[1] === "secret" ? DEMO_PROJECT.secret : WRONG_SECRET;
-  return `Basic ${Buffer.from(`${DEMO_PROJECT.id}:${secret}`).toString("base64")}`;
+  const secret = match[1] === 'secret' ? DEMO_PROJECT.secret : WRONG_SECRET;
+  return `Basic ${Buffer.from(`${DEMO_PROJECT.id}:${secret}`).toString('base64')}`;
 }
 
 /** A value inside a JSON string literal, escaped as the SDK escaped the rest of its body (PHP writes `\/`). */
 function inJsonString(body: string): (value: string) => string {
-  const escapesSlashes = body.includes("\\/");
+  const escapesSlashes = body.includes('\\/');
   return (value) => {
     const escaped = JSON.stringify(value).slice(1, -1);
-    return escapesSlashes ? escaped.replace(/\//g, "\\/") : escaped;
+    return escapesSlashes ? escaped.replace(/\//g, '\\/') : escaped;
   };
 }
 
@@ -46,7 +46,7 @@ export class Replayer {
 
   /** A fresh sandbox (in-memory database) for this traffic file. */
   static async start(traffic: Traffic): Promise<Replayer> {
-    const sandbox = await startSandbox({ port: 0, dbPath: ":memory:" });
+    const sandbox = await startSandbox({ port: 0, dbPath: ':memory:' });
     return new Replayer(traffic, sandbox, await FixtureWorld.start(sandbox.url));
   }
 
@@ -59,7 +59,7 @@ export class Replayer {
     const { kind, key } = groupOf(request);
     let bound = this.bindings.get(key);
     if (!bound) {
-      const recipes = (kind === "sample" ? this.traffic.fixtures.samples : this.traffic.fixtures.calls)?.[key];
+      const recipes = (kind === 'sample' ? this.traffic.fixtures.samples : this.traffic.fixtures.calls)?.[key];
       if (!recipes) throw new Error(`replay: fixtures.${kind}s has no entry "${key}"`);
       bound = await this.world.bind(recipes);
       this.bindings.set(key, bound);
@@ -73,7 +73,7 @@ export class Replayer {
     if (!request) throw new Error(`replay: no entry ${index}`);
     const { group, bound } = await this.bindingsOf(request);
     const chosen = new Map<string, string>();
-    for (const placeholder of new Set(`${request.path}${request.query ?? ""}${request.body}`.match(PLACEHOLDER) ?? [])) {
+    for (const placeholder of new Set(`${request.path}${request.query ?? ''}${request.body}`.match(PLACEHOLDER) ?? [])) {
       const value = bound.get(placeholder);
       if (value === undefined) throw new Error(`replay: ${group} does not bind ${placeholder}`);
       const use = `${group} ${placeholder}`;
@@ -83,14 +83,15 @@ export class Replayer {
       if (picked === undefined) throw new Error(`replay: ${group} has no value ${count + 1} for ${placeholder}`);
       chosen.set(placeholder, picked);
     }
-    const fill = (text: string, encode: (value: string) => string) => text.replace(PLACEHOLDER, (placeholder) => encode(chosen.get(placeholder)!));
+    const fill = (text: string, encode: (value: string) => string) =>
+      text.replace(PLACEHOLDER, (placeholder) => encode(chosen.get(placeholder)!));
     const path = fill(request.path, encodeURIComponent);
     const target = request.query === null ? path : `${path}?${fill(request.query, encodeURIComponent)}`;
     const answer = await sendRaw(this.sandbox.url, {
       method: request.method,
       target,
       headers: { ...request.headers, Authorization: basicAuth(request.authorization) },
-      body: Buffer.from(fill(request.body, inJsonString(request.body)), "utf8"),
+      body: Buffer.from(fill(request.body, inJsonString(request.body)), 'utf8'),
     });
     return { status: answer.status, body: decodedJson(answer) };
   }

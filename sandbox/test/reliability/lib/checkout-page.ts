@@ -18,12 +18,10 @@ export function cspDirectives(header: string): Map<string, string[]> {
  * escaped its context (a new tag, a closed </script>, an attribute broken out of) changes it.
  */
 export function markupSkeleton(html: string): string[] {
-  return [...html.matchAll(/<(\/?[a-zA-Z][a-zA-Z0-9-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g)].map(
-    (tag) => {
-      const attributes = tag[2]!.replace(/"[^"]*"|'[^']*'/g, '""');
-      return `${tag[1]!.toLowerCase()}(${[...attributes.matchAll(/([^\s"'=/]+)\s*=/g)].map((a) => a[1]).join(',')})`;
-    },
-  );
+  return [...html.matchAll(/<(\/?[a-zA-Z][a-zA-Z0-9-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g)].map((tag) => {
+    const attributes = tag[2]!.replace(/"[^"]*"|'[^']*'/g, '""');
+    return `${tag[1]!.toLowerCase()}(${[...attributes.matchAll(/([^\s"'=/]+)\s*=/g)].map((a) => a[1]).join(',')})`;
+  });
 }
 
 /** Nonces carried by the <script> and <style> elements of the page. */

@@ -44,7 +44,7 @@ export const DOCUMENTED_ERRORS = documentedErrorTypes();
 
 /** Why a response is not a documented API error, or null when it is one. */
 export function errorEnvelopeProblem(status: number, contentType: string | undefined, text: string): string | null {
-  if (!/^application\/json/.test(contentType ?? '')) return `content-type ${contentType} is not JSON`;
+  if (!(contentType ?? '').startsWith('application/json')) return `content-type ${contentType} is not JSON`;
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -57,7 +57,7 @@ export function errorEnvelopeProblem(status: number, contentType: string | undef
   if (typeof envelope.error_type !== 'string') return 'error_type is missing';
   const statuses = DOCUMENTED_ERRORS.get(envelope.error_type);
   if (!statuses) return `error_type ${envelope.error_type} is not documented`;
-  if (!statuses.has(status)) return `error_type ${envelope.error_type} is documented with ${[...statuses]}, not ${status}`;
+  if (!statuses.has(status)) return `error_type ${envelope.error_type} is documented with ${[...statuses].join(', ')}, not ${status}`;
   const fields = envelope.invalid_fields;
   if (fields !== undefined) {
     const wellFormed =

@@ -2,7 +2,6 @@ import type { SandboxApp } from '@apm-docs/sandbox';
 import type { FuzzWorld } from './fuzz-requests.ts';
 import { basicAuth } from '../../lib/client.ts';
 
-
 /** Sends a good JSON request through app.inject() and returns the parsed body; throws on an error answer. */
 async function call(app: SandboxApp, auth: string, method: 'GET' | 'POST', url: string, payload?: object) {
   const response = await app.inject({ method, url, headers: { authorization: auth }, ...(payload ? { payload } : {}) });
@@ -18,11 +17,21 @@ export async function buildFuzzWorld(app: SandboxApp, projects: { id: string; se
   const world: FuzzWorld = { projects, invoiceIds: [], transactionIds: [], eventIds: [], gatewayConfigurationIds: [], tokens: [] };
   for (const project of projects) {
     const auth = basicAuth(project.id, project.secret);
-    const confs = (await call(app, auth, 'GET', '/gateway-configurations')).gateway_configurations as { id: string; gateway: { name: string } }[];
+    const confs = (await call(app, auth, 'GET', '/gateway-configurations')).gateway_configurations as {
+      id: string;
+      gateway: { name: string };
+    }[];
     world.gatewayConfigurationIds.push(...confs.map((conf) => conf.id));
     const apm = confs.find((conf) => conf.gateway.name === 'test-alternative-payment')!.id;
     const invoice = async (fields: object = {}) => {
-      const body = { name: 'Fuzz order', amount: '10.00', currency: 'EUR', return_url: 'https://shop.example/return', cancel_url: 'https://shop.example/cancel', ...fields };
+      const body = {
+        name: 'Fuzz order',
+        amount: '10.00',
+        currency: 'EUR',
+        return_url: 'https://shop.example/return',
+        cancel_url: 'https://shop.example/cancel',
+        ...fields,
+      };
       const created = (await call(app, auth, 'POST', '/invoices', body)).invoice as { id: string; transaction_id: string };
       world.invoiceIds.push(created.id);
       world.transactionIds.push(created.transaction_id);

@@ -87,7 +87,8 @@ export class OrderClient {
     }
     if (!order.token) {
       const body = { gateway_configuration_id: this.gatewayConfigurationId, outcome: 'approve' };
-      order.token = (await this.post(agent, `/_sandbox/invoices/${order.invoiceId}/complete`, `${key}-complete`, body, faults[1])).token as string;
+      order.token = (await this.post(agent, `/_sandbox/invoices/${order.invoiceId}/complete`, `${key}-complete`, body, faults[1]))
+        .token as string;
     }
     if (!order.captured) {
       const captured = await this.post(agent, `/invoices/${order.invoiceId}/capture`, `${key}-capture`, { source: order.token }, faults[2]);
@@ -97,7 +98,13 @@ export class OrderClient {
 
   /** A second capture under a new key (a client bug): must be refused, never charged twice. */
   async captureAgain(agent: Agent, order: Order): Promise<HttpAnswer> {
-    return this.attempt(agent, `/invoices/${order.invoiceId}/capture`, `order-${order.index}-capture-again`, { source: order.token }, false);
+    return this.attempt(
+      agent,
+      `/invoices/${order.invoiceId}/capture`,
+      `order-${order.index}-capture-again`,
+      { source: order.token },
+      false,
+    );
   }
 }
 

@@ -41,9 +41,8 @@ export default function NotFoundContent({ className }: Props): ReactNode {
               Page not found
             </Heading>
             <p>
-              No page of the APM docs lives at this address: it may have moved, or the link may have a typo. Start
-              again from the <Link to="/">overview of the APM guides</Link>, pick a page below, or use the search
-              box at the top of the page.
+              No page of the APM docs lives at this address: it may have moved, or the link may have a typo. Start again from the{' '}
+              <Link to="/">overview of the APM guides</Link>, pick a page below, or use the search box at the top of the page.
             </p>
             <nav aria-label="The guides">
               <ul>

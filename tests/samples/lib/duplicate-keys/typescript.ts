@@ -1,5 +1,5 @@
-import ts from "typescript";
-import { findRepeats, type DuplicateKey } from "./types.ts";
+import ts from 'typescript';
+import { findRepeats, type DuplicateKey } from './types.ts';
 
 /** The comparable name of a property, or undefined when it is computed at run time. */
 function propertyName(name: ts.PropertyName): string | undefined {
@@ -12,7 +12,7 @@ function propertyName(name: ts.PropertyName): string | undefined {
 
 /** Repeated keys in the object literals of a TypeScript source, found with the compiler's own parser. */
 export function findTypeScriptDuplicateKeys(source: string): DuplicateKey[] {
-  const file = ts.createSourceFile("sample.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const file = ts.createSourceFile('sample.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const duplicates: DuplicateKey[] = [];
   const lineOf = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
 
@@ -23,7 +23,7 @@ export function findTypeScriptDuplicateKeys(source: string): DuplicateKey[] {
         const name = propertyName(property.name);
         if (name === undefined) return [];
         // A getter and a setter may share a name; each may still appear only once.
-        const prefix = ts.isGetAccessor(property) ? "get " : ts.isSetAccessor(property) ? "set " : "";
+        const prefix = ts.isGetAccessor(property) ? 'get ' : ts.isSetAccessor(property) ? 'set ' : '';
         return [{ name: prefix + name, line: lineOf(property) }];
       });
       duplicates.push(...findRepeats(named));
