@@ -77,6 +77,18 @@ describe('the production build', () => {
     );
   });
 
+  it('dates every docs page from git, and shows no "Edit this page" link when no repository is configured', async () => {
+    const routes = await sitemapRoutes();
+    expect(routes.length).toBeGreaterThan(5);
+    for (const route of routes) {
+      const html = await readFile(htmlFile(route), 'utf8');
+      expect(html, route).toMatch(
+        /Last updated<!-- --> on <b><time datetime=\d{4}-\d\d-\d\dT[^ >]+ itemprop=dateModified>[A-Z][a-z]{2} \d{1,2}, \d{4}<\/time>/,
+      );
+      expect(html, route).not.toContain('theme-edit-this-page');
+    }
+  });
+
   it('lists every docs page in the sitemap, and neither the search page nor the 404 page', async () => {
     const routes = await sitemapRoutes();
     expect(routes).toEqual(expect.arrayContaining(['/', '/apm-prerequisites', '/set-up-your-environment']));

@@ -18,3 +18,28 @@ describe('the "Edit this page" link', () => {
     expect(() => editUrlFrom({ DOCS_REPO_URL: 'git@github.com:acme/apm-docs.git' })).toThrow(/DOCS_REPO_URL/);
   });
 });
+
+describe('the site config', () => {
+  /** The docs plugin's `editUrl` as docusaurus.config.ts builds it under the given environment. */
+  async function docsEditUrl(repository: string | undefined): Promise<unknown> {
+    const saved = process.env.DOCS_REPO_URL;
+    if (repository === undefined) delete process.env.DOCS_REPO_URL;
+    else process.env.DOCS_REPO_URL = repository;
+    try {
+      const { default: createConfig } = await import('../../docusaurus.config.ts');
+      const [preset] = (await createConfig()).presets ?? [];
+      const options = (Array.isArray(preset) ? preset[1] : undefined) as
+        { docs?: { editUrl?: unknown; showLastUpdateTime?: unknown } } | undefined;
+      expect(options?.docs?.showLastUpdateTime).toBe(true);
+      return options?.docs?.editUrl;
+    } finally {
+      if (saved === undefined) delete process.env.DOCS_REPO_URL;
+      else process.env.DOCS_REPO_URL = saved;
+    }
+  }
+
+  it('passes DOCS_REPO_URL to the docs as their edit link, and none without it', async () => {
+    expect(await docsEditUrl('https://github.com/acme/apm-docs')).toBe('https://github.com/acme/apm-docs/edit/main/');
+    expect(await docsEditUrl(undefined)).toBeUndefined();
+  });
+});
