@@ -16,7 +16,16 @@ const BROWSER_SAMPLES = [
 
 export default tseslint.config(
   {
-    ignores: ['build/', '.docusaurus/', 'coverage/', 'test-results/', '.sandbox/', 'static/diagrams/', 'tests/site/fixtures/'],
+    ignores: [
+      'build/',
+      '.docusaurus/',
+      'coverage/',
+      'test-results/',
+      '.sandbox/',
+      '**/.build/',
+      'static/diagrams/',
+      'tests/site/fixtures/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,

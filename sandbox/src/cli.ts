@@ -1,7 +1,5 @@
-#!/usr/bin/env -S node --max-semi-space-size=2 --import tsx
-// A 2 MB young generation (V8's default grows it to 16 MB) keeps a busy sandbox's memory near 130 MB
-// instead of 190 MB; bench/sandbox.ts starts the CLI with exactly these node flags.
-// Entry point of `npm run sandbox` (the package's `processout-sandbox` command).
+// Entry point of `npm run sandbox` (the package's `processout-sandbox` command, bin/processout-sandbox.mjs,
+// runs it bundled; `tsx sandbox/src/cli.ts` runs it as it is).
 import { CliStartError, CliUsageError, HELP, runCli } from './cli-run.ts';
 
 try {

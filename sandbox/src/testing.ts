@@ -11,7 +11,7 @@ import type { Store } from './store/store.ts';
  * written), then its path. Append the CLI's own options.
  */
 export function sandboxCliArgv(): string[] {
-  const script = fileURLToPath(new URL('./cli.ts', import.meta.url));
+  const script = fileURLToPath(new URL('../bin/processout-sandbox.mjs', import.meta.url));
   const shebang = /^#!\/usr\/bin\/env -S node (.*)$/.exec(readFileSync(script, 'utf8').split('\n', 1)[0] ?? '');
   if (!shebang) throw new Error(`${script} does not start with "#!/usr/bin/env -S node …"`);
   return [...shebang[1]!.trim().split(/\s+/), script];
