@@ -43,3 +43,24 @@ export function checkoutCsp(nonce: string, extraFormTargets: string[] = []): str
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/**
+ * The document every sandbox HTML page is: not indexed, one stylesheet and at most one script, both carrying the
+ * page's CSP nonce. `title` is escaped here; `body` is markup the caller escaped.
+ */
+export function htmlDocument(page: { nonce: string; title: string; style: string; body: string; script?: string }): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(page.title)}</title>
+<style nonce="${page.nonce}">${page.style}</style>
+</head>
+<body>
+${page.body}
+${page.script ? `<script nonce="${page.nonce}">${page.script}</script>` : ''}
+</body>
+</html>`;
+}

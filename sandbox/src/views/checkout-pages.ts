@@ -1,4 +1,4 @@
-import { escapeHtml, scriptJson } from '../lib/html.ts';
+import { escapeHtml, htmlDocument, scriptJson } from '../lib/html.ts';
 import type { GatewayConfiguration } from '../schemas/gateway-configuration.ts';
 import type { StoredInvoice } from '../schemas/invoice.ts';
 import { TEST_OUTCOMES } from '../services/test-outcomes.ts';
@@ -28,22 +28,7 @@ const STYLE = `
 `;
 
 function page(nonce: string, title: string, body: string, script = ''): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-${script ? `<script nonce="${nonce}">${script}</script>` : ''}
-</body>
-</html>`;
+  return htmlDocument({ nonce, title, style: STYLE, body: `<main>\n${body}\n</main>`, script });
 }
 
 function invoiceSummary(invoice: StoredInvoice): string {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../lib/html.ts';
+import { escapeHtml, htmlDocument } from '../lib/html.ts';
 
 // The dashboard's page shell and the small HTML pieces its pages share. Every dynamic value goes
 // through escapeHtml; the one inline style carries the CSP nonce and there is no script.
@@ -94,17 +94,11 @@ export function dashboardPage(frame: PageFrame, body: string): string {
   const nav = NAV.map(
     ({ item, label, href }) => `<li><a href="${href}"${item === frame.current ? ' aria-current="page"' : ''}>${label}</a></li>`,
   ).join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(frame.title)} – sandbox dashboard</title>
-<style nonce="${frame.nonce}">${STYLE}</style>
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
+  return htmlDocument({
+    nonce: frame.nonce,
+    title: `${frame.title} – sandbox dashboard`,
+    style: STYLE,
+    body: `<a class="skip" href="#main">Skip to content</a>
 <header>
   <span class="brand">ProcessOut sandbox dashboard</span>
   <span class="sandbox">Local sandbox – no real money moves</span>
@@ -113,9 +107,8 @@ export function dashboardPage(frame: PageFrame, body: string): string {
 </header>
 <main id="main" tabindex="-1">
 ${body}
-</main>
-</body>
-</html>`;
+</main>`,
+  });
 }
 
 /** A table in a focusable scroll region (narrow screens scroll it sideways, keyboard users too). */
