@@ -1,6 +1,7 @@
 // `@apm-docs/sandbox/testing`: what the reliability suite asks of a sandbox's database (a Store's, or
-// a database file opened read-only) after fuzzing, load and crashes. The integrity queries live here,
-// beside the schema they read, rather than in the tests.
+// a database file opened with `openStoreFile`) after fuzzing, load and crashes. Every query lives here,
+// beside the schema it reads, rather than in the tests: a schema change is made in one package.
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Store } from './store/store.ts';
@@ -109,4 +110,91 @@ export function storeFingerprint({ db }: Pick<Store, 'db'>): string {
       )
       .get(),
   );
+}
+
+const countOf = (db: Database.Database, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+
+/**
+ * A sandbox's database file opened beside (or after) the process that writes it, with the questions the
+ * reliability suite asks of it. `writable` only to plant what a crash would leave behind.
+ */
+export class StoreFile {
+  private readonly db: Database.Database;
+
+  constructor(path: string, { writable = false } = {}) {
+    this.db = new Database(path, { readonly: !writable });
+  }
+
+  /** The handle `storeProblems`, `stuckIdempotencyKeys` and `storeFingerprint` take. */
+  get store(): Pick<Store, 'db'> {
+    return { db: this.db };
+  }
+
+  invoiceIds(projectId?: string): string[] {
+    const sql = projectId === undefined ? 'SELECT id FROM invoices' : 'SELECT id FROM invoices WHERE project_id = ?';
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .all(...(projectId === undefined ? [] : [projectId])) as string[];
+  }
+
+  eventIds(projectId?: string): string[] {
+    const sql = projectId === undefined ? 'SELECT id FROM events' : 'SELECT id FROM events WHERE project_id = ?';
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .all(...(projectId === undefined ? [] : [projectId])) as string[];
+  }
+
+  eventsNamed(projectId: string, name: string): number {
+    return countOf(this.db, "SELECT count(*) AS n FROM events WHERE project_id = ? AND json_extract(data, '$.name') = ?", projectId, name);
+  }
+
+  completedTransactions(projectId: string): number {
+    return countOf(this.db, "SELECT count(*) AS n FROM transactions WHERE project_id = ? AND status = 'completed'", projectId);
+  }
+
+  /** `gway_req_` tokens issued by the checkout. */
+  tokens(projectId: string): number {
+    return countOf(this.db, 'SELECT count(*) AS n FROM gateway_requests WHERE project_id = ?', projectId);
+  }
+
+  /** Webhook delivery attempts, all or those delivered. */
+  webhookAttempts({ delivered = false } = {}): number {
+    return countOf(this.db, `SELECT count(*) AS n FROM webhooks${delivered ? " WHERE status = 'delivered'" : ''}`);
+  }
+
+  /** Deliveries waiting for their first or next attempt, or in flight. */
+  queuedWebhooks(): number {
+    return countOf(this.db, "SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')");
+  }
+
+  /** Events of the project delivered other than exactly once. */
+  eventsNotDeliveredOnce(projectId: string): number {
+    return this.db
+      .prepare("SELECT count(*) AS n FROM webhooks WHERE project_id = ? AND status = 'delivered' GROUP BY event_id HAVING n != 1")
+      .all(projectId).length;
+  }
+
+  /** Values of `metadata[key]` carried by more than one invoice. */
+  duplicatedMetadata(key: string): number {
+    return this.db.prepare('SELECT count(*) AS n FROM invoices GROUP BY json_extract(data, ?) HAVING n > 1').all(`$.metadata.${key}`)
+      .length;
+  }
+
+  /** What a kill between reserving an Idempotency-Key and answering leaves: a reservation without a response. */
+  plantUnansweredReservation(projectId: string, key: string, route: string): void {
+    this.db
+      .prepare('INSERT INTO idempotency_keys (project_id, idempotency_key, route, body_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)')
+      .run(projectId, key, route, 'hash-of-the-lost-request', Date.now());
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Invoices in a running in-process sandbox's store. */
+export function invoiceCount({ db }: Pick<Store, 'db'>): number {
+  return countOf(db, 'SELECT count(*) AS n FROM invoices');
 }

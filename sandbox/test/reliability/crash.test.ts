@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,7 +9,7 @@ import { waitFor } from '../helpers.ts';
 import { recordFigures } from './lib/figures.ts';
 import { faultsFor, OrderClient, StoppedError, type Order } from './lib/orders.ts';
 import { COUNTS, LONG_TEST_MS } from './lib/scale.ts';
-import { storeProblems, stuckIdempotencyKeys } from '@apm-docs/sandbox/testing';
+import { invoiceCount, storeProblems, StoreFile, stuckIdempotencyKeys } from '@apm-docs/sandbox/testing';
 import { OK, startWebhookReceiver } from './lib/webhook-receiver.ts';
 import { basicAuth, send } from '../lib/client.ts';
 
@@ -46,7 +45,7 @@ describe('crash safety', () => {
         if (crashes-- > 0) throw new Error('simulated crash before the answer was stored');
         saveAnswer(...args);
       };
-      const invoices = () => (sandbox.store.db.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
+      const invoices = () => invoiceCount(sandbox.store);
       const create = () =>
         send(sandbox.url, {
           method: 'POST',
@@ -113,15 +112,11 @@ describe('crash safety', () => {
         expect(unexpectedExit).toBe(false);
         expect(errors.slice(0, 3)).toEqual([]);
 
-        const beforeRestart = new Database(dbPath);
-        const queuedAtKill = (
-          beforeRestart.prepare("SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')").get() as { n: number }
-        ).n;
+        const beforeRestart = new StoreFile(dbPath, { writable: true });
+        const queuedAtKill = beforeRestart.queuedWebhooks();
         // What a kill between reserving a key and answering leaves behind (a window of microseconds the
         // load rarely hits, so it is planted): a reservation without a response.
-        beforeRestart
-          .prepare('INSERT INTO idempotency_keys (project_id, idempotency_key, route, body_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)')
-          .run(DEMO_PROJECT.id, 'cut-short', 'POST /invoices', 'hash-of-the-lost-request', Date.now());
+        beforeRestart.plantUnansweredReservation(DEMO_PROJECT.id, 'cut-short', 'POST /invoices');
         beforeRestart.close();
 
         receiver.behave(() => OK);
@@ -170,15 +165,12 @@ describe('crash safety', () => {
         }
 
         // 4. Deliveries queued or in flight at the kill are sent after the restart.
-        const db = new Database(dbPath, { readonly: true });
+        const db = new StoreFile(dbPath);
         try {
-          const events = db.prepare('SELECT id FROM events').pluck().all() as string[];
+          const events = db.eventIds();
           await waitFor(() => events.every((id) => receiver.acknowledged().has(id)), 30_000, 'every event delivered after the restart');
-          const perOrder = db
-            .prepare("SELECT json_extract(data, '$.metadata.order') AS o, count(*) AS n FROM invoices GROUP BY o HAVING n > 1")
-            .all();
-          const duplicatedAfterKill = perOrder.length;
-          const invoices = (db.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
+          const duplicatedAfterKill = db.duplicatedMetadata('order');
+          const invoices = db.invoiceIds().length;
 
           recordFigures('crash', {
             ordersStarted: orders.length,
@@ -201,8 +193,8 @@ describe('crash safety', () => {
           expect(duplicatedAfterKill).toBe(0);
           expect(invoices).toBe(orders.length + 1); // + the cut-short retry
           expect(queuedAtKill, 'deliveries were pending when the sandbox died').toBeGreaterThan(0);
-          expect(storeProblems({ db })).toEqual([]);
-          expect(stuckIdempotencyKeys({ db })).toBe(0);
+          expect(storeProblems(db.store)).toEqual([]);
+          expect(stuckIdempotencyKeys(db.store)).toBe(0);
         } finally {
           db.close();
         }

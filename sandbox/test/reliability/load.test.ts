@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,7 +7,7 @@ import { startSandbox } from '@apm-docs/sandbox';
 import { recordFigures } from './lib/figures.ts';
 import { faultsFor, OrderClient, type Order } from './lib/orders.ts';
 import { COUNTS, LONG_TEST_MS } from './lib/scale.ts';
-import { storeProblems, stuckIdempotencyKeys } from '@apm-docs/sandbox/testing';
+import { storeProblems, StoreFile, stuckIdempotencyKeys } from '@apm-docs/sandbox/testing';
 import { startWebhookReceiver } from './lib/webhook-receiver.ts';
 import { waitFor } from '../helpers.ts';
 import { basicAuth, send } from '../lib/client.ts';
@@ -22,8 +21,6 @@ const LOAD_PROJECT = { id: 'test-proj_reliabilityLoadProject0001', secret: 'key_
 const CLIENTS = 4;
 const dir = mkdtempSync(join(tmpdir(), 'reliability-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const count = (db: Database.Database, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
 
 describe('load and concurrency', () => {
   it(
@@ -39,7 +36,7 @@ describe('load and concurrency', () => {
         webhookRetry: { baseMs: 50, factor: 2, jitter: 0, maxAttempts: 5, timeoutMs: 5_000 },
       });
       const auth = basicAuth(LOAD_PROJECT.id, LOAD_PROJECT.secret);
-      const db = new Database(dbPath, { readonly: true });
+      const db = new StoreFile(dbPath);
       try {
         const confs = JSON.parse(
           (await send(sandbox.url, { method: 'GET', url: '/gateway-configurations', headers: { authorization: auth } })).text,
@@ -61,29 +58,23 @@ describe('load and concurrency', () => {
         agents.forEach((agent) => agent.destroy());
 
         const project = LOAD_PROJECT.id;
-        const invoiceIds = new Set(db.prepare('SELECT id FROM invoices WHERE project_id = ?').pluck().all(project) as string[]);
+        const invoiceIds = new Set(db.invoiceIds(project));
         const lost = orders.filter((o) => !o.invoiceId || !invoiceIds.has(o.invoiceId)).length;
         const duplicated = invoiceIds.size - new Set(orders.map((o) => o.invoiceId)).size;
-        const capturesDone = count(db, "SELECT count(*) AS n FROM transactions WHERE project_id = ? AND status = 'completed'", project);
-        const tokens = count(db, 'SELECT count(*) AS n FROM gateway_requests WHERE project_id = ?', project);
-        const eventsOf = (name: string) =>
-          count(db, "SELECT count(*) AS n FROM events WHERE project_id = ? AND json_extract(data, '$.name') = ?", project, name);
+        const capturesDone = db.completedTransactions(project);
+        const tokens = db.tokens(project);
+        const eventsOf = (name: string) => db.eventsNamed(project, name);
 
         // Every event reaches the merchant once the queue drains.
-        const events = db.prepare('SELECT id FROM events WHERE project_id = ?').pluck().all(project) as string[];
+        const events = db.eventIds(project);
         const eventually = (check: () => boolean, ms: number) =>
           waitFor(check, ms).then(
             () => true,
             () => false,
           );
         const allDelivered = await eventually(() => events.every((id) => receiver.acknowledged().has(id)), 60_000);
-        const drained = await eventually(
-          () => count(db, "SELECT count(*) AS n FROM webhooks WHERE status IN ('pending', 'sending')") === 0,
-          10_000,
-        );
-        const deliveredPerEvent = db
-          .prepare("SELECT count(*) AS n FROM webhooks WHERE project_id = ? AND status = 'delivered' GROUP BY event_id HAVING n != 1")
-          .all(project);
+        const drained = await eventually(() => db.queuedWebhooks() === 0, 10_000);
+        const eventsNotDeliveredOnce = db.eventsNotDeliveredOnce(project);
 
         recordFigures('load', {
           orders: orders.length,
@@ -96,8 +87,8 @@ describe('load and concurrency', () => {
           objectsDuplicated: duplicated,
           replayMismatches: client.stats.replayMismatches,
           secondCapturesAccepted: again.filter((a) => a.status === 200).length,
-          webhookDeliveriesAttempted: count(db, 'SELECT count(*) AS n FROM webhooks'),
-          webhookDeliveriesSucceeded: count(db, "SELECT count(*) AS n FROM webhooks WHERE status = 'delivered'"),
+          webhookDeliveriesAttempted: db.webhookAttempts(),
+          webhookDeliveriesSucceeded: db.webhookAttempts({ delivered: true }),
           eventsNotSeenByMerchant: events.filter((id) => !receiver.acknowledged().has(id)).length,
           requestsPerSecond: Math.round(client.stats.requestsSent / (elapsedMs / 1000)),
         });
@@ -116,9 +107,9 @@ describe('load and concurrency', () => {
         expect(eventsOf('transaction.captured')).toBe(orders.length);
         expect(events).toHaveLength(2 * orders.length);
         expect(again.map((a) => JSON.parse(a.text).error_type)).toEqual(again.map(() => 'request.transaction.invalid-state'));
-        expect(deliveredPerEvent).toEqual([]);
-        expect(storeProblems({ db })).toEqual([]);
-        expect(stuckIdempotencyKeys({ db })).toBe(0);
+        expect(eventsNotDeliveredOnce).toBe(0);
+        expect(storeProblems(db.store)).toEqual([]);
+        expect(stuckIdempotencyKeys(db.store)).toBe(0);
         // Duplicates and cut-off requests did happen: the test exercised retries, not only the happy path.
         expect(client.stats.retries).toBeGreaterThan(0);
       } finally {
