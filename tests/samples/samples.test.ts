@@ -110,15 +110,18 @@ describe('TypeScript sample projects', () => {
   }
 });
 
-describe.each(folders.map((folder) => [folder.name, folder] as const))('samples/%s', (name, folder) => {
+// Folders run side by side (up to vitest's maxConcurrency): their checks mostly wait on child processes
+// (interpreters, compilers, linters). Inside a folder everything stays in order, so the record test,
+// last, sees every check of the folder finished.
+describe.concurrent.each(folders.map((folder) => [folder.name, folder] as const))('samples/%s', (name, folder) => {
   const expectation: SampleExpectation | undefined = SAMPLE_EXPECTATIONS[name];
 
-  it('has exactly one file per expected language and nothing else', () => {
+  it('has exactly one file per expected language and nothing else', { concurrent: false }, () => {
     expect(folder.problems).toEqual([]);
     expect(folder.files.map((file) => file.language).sort()).toEqual([...(expectation?.languages ?? [])].sort());
   });
 
-  describe.each(folder.files.map((file) => [file.relativePath, file] as const))('%s', (_relativePath, file) => {
+  describe.each(folder.files.map((file) => [file.relativePath, file] as const))('%s', { concurrent: false }, (_relativePath, file) => {
     const source = readFileSync(file.path, 'utf8');
 
     it('takes credentials and its inputs from the environment only', () => {

@@ -5,7 +5,7 @@
 // fails the suite (and CI) until the snapshot is updated with `npx vitest run tests/samples -u`.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import { isRecordedOutputLanguage, responseFileOf } from '../../../src/sample-files/response.ts';
 import type { SampleFile } from '../../../src/sample-files/index.ts';
 import { NOT_A_CHECK } from './verification.ts';
@@ -54,7 +54,7 @@ export function defineResponseGoldenTest(file: SampleFile): void {
   if (!isRecordedOutputLanguage(file.language)) return;
   const goldenFile = responseFileOf(file.language);
   const goldenPath = path.join(path.dirname(file.path), goldenFile);
-  it(`printed the response its tab shows (${goldenFile})`, NOT_A_CHECK, async () => {
+  it(`printed the response its tab shows (${goldenFile})`, NOT_A_CHECK, async ({ expect }) => {
     const output = printed.get(file.path);
     if (output === undefined) {
       const why = `no run of ${file.relativePath} succeeded with JSON output in this suite run, so there is no response to show`;

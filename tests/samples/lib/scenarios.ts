@@ -385,7 +385,8 @@ function defineWebhookTests(
   };
   const eventLine = (eventId: string) => (line: string) => (JSON.parse(line) as { event_id?: string }).event_id === eventId;
 
-  it('verifies each event of a payment with the API and logs it once, however often it arrives', async () => {
+  // expect.poll and snapshots take the test's own `expect`: the samples suite runs folders concurrently.
+  it('verifies each event of a payment with the API and logs it once, however often it arrives', async ({ expect }) => {
     const webhook = running();
     const invoice = await suite.api().createInvoice({ webhook_url: webhook.url });
     const { token } = await suite.api().complete(invoice.id, 'approve');
@@ -426,7 +427,7 @@ function defineWebhookTests(
     }
   }, 30_000);
 
-  it('logs nothing for an event the API does not know (a forged notification)', async () => {
+  it('logs nothing for an event the API does not know (a forged notification)', async ({ expect }) => {
     const webhook = running();
     const answer = await notify(webhook.url, JSON.stringify({ event_id: 'ev_forged', event_type: 'transaction.captured' }));
     expect(answer.status).toBe(200);
@@ -434,7 +435,7 @@ function defineWebhookTests(
     expect(webhook.stdoutLines.filter(eventLine('ev_forged'))).toEqual([]);
   }, 30_000);
 
-  it('trusts no event when its secret key is wrong', async () => {
+  it('trusts no event when its secret key is wrong', async ({ expect }) => {
     const webhook = await start(WRONG_SECRET);
     const invoice = await suite.api().createInvoice();
     await suite.api().complete(invoice.id, 'decline');

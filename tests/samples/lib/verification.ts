@@ -19,7 +19,7 @@
 // in one record file only (the site refuses a check recorded twice); the badge tiers are in CHECKS.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, type RunnerTask, type RunnerTestFile } from 'vitest';
+import { describe, it, type RunnerTask, type RunnerTestFile } from 'vitest';
 import {
   formatVerificationRecord,
   VERIFICATION_RECORD_FILE,
@@ -103,7 +103,9 @@ export type VerificationRecordFile = (typeof VERIFICATION_RECORD_FILES)[number];
 export function defineVerificationRecordTest(folder: SampleFolder, recordFile: VerificationRecordFile = VERIFICATION_RECORD_FILE): void {
   const recordPath = path.join(folder.path, recordFile);
   const partial = recordFile !== VERIFICATION_RECORD_FILE;
-  it(`has an up-to-date CI verification record (${recordFile})`, NOT_A_CHECK, async (context) => {
+  // Sequential even inside a concurrent describe: it reads the results of the checks before it.
+  it(`has an up-to-date CI verification record (${recordFile})`, { ...NOT_A_CHECK, concurrent: false }, async (context) => {
+    const { expect } = context;
     const record = recordOf(folder, context.task.file, partial);
     if (partial && Object.keys(record).length === 0) {
       expect(existsSync(recordPath), `nothing in ${folder.name} was checked here: delete ${recordPath}`).toBe(false);
