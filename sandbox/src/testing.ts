@@ -131,19 +131,17 @@ export class StoreFile {
   }
 
   invoiceIds(projectId?: string): string[] {
-    const sql = projectId === undefined ? 'SELECT id FROM invoices' : 'SELECT id FROM invoices WHERE project_id = ?';
-    return this.db
-      .prepare(sql)
-      .pluck()
-      .all(...(projectId === undefined ? [] : [projectId])) as string[];
+    return this.idsOf('invoices', projectId);
   }
 
   eventIds(projectId?: string): string[] {
-    const sql = projectId === undefined ? 'SELECT id FROM events' : 'SELECT id FROM events WHERE project_id = ?';
-    return this.db
-      .prepare(sql)
-      .pluck()
-      .all(...(projectId === undefined ? [] : [projectId])) as string[];
+    return this.idsOf('events', projectId);
+  }
+
+  private idsOf(table: 'invoices' | 'events', projectId?: string): string[] {
+    const select = `SELECT id FROM ${table}`;
+    if (projectId === undefined) return this.db.prepare(select).pluck().all() as string[];
+    return this.db.prepare(`${select} WHERE project_id = ?`).pluck().all(projectId) as string[];
   }
 
   eventsNamed(projectId: string, name: string): number {
