@@ -1,9 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Folders whose test files load their modules once per worker (see the `shared-modules` project below). */
+const SHARED_MODULE_DIRS = ['sandbox/test', 'tests/sdk-conformance', 'tests/site'];
+/** Test files that replace a module (vi.mock): they need a module registry of their own. */
+const MOCKING_FILES = ['sandbox/test/auth-constant-time.test.ts', 'tests/site/markdownTwin.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'sandbox/test/**/*.test.ts'],
     // Names the run, so the suites that need the production build share one (tests/setup/siteBuildRun.ts).
     globalSetup: ['tests/setup/siteBuildRun.ts'],
     // Forks isolate native modules (better-sqlite3) and child processes better than worker threads.
@@ -15,5 +19,26 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     teardownTimeout: 10_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ['tests/!(sdk-conformance|site)/**/*.test.ts', ...MOCKING_FILES],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'shared-modules',
+          include: SHARED_MODULE_DIRS.map((dir) => `${dir}/**/*.test.ts`),
+          exclude: [...configDefaults.exclude, ...MOCKING_FILES],
+          // These files build their own apps and servers (own store, own config) and keep no module state, so a
+          // worker may run several of them on one import of their modules: importing the sandbox (~1.5 s of
+          // transform and load per file) was most of the sandbox files' time.
+          isolate: false,
+        },
+      },
+    ],
   },
 });

@@ -15,5 +15,6 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): void {
-  project.provide('siteBuildRun', randomUUID());
+  // Called for the root and again for each project of vitest.config.ts: the first call names the run for all.
+  if (!project.vitest.getProvidedContext().siteBuildRun) project.vitest.provide('siteBuildRun', randomUUID());
 }

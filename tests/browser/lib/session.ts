@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { isInstalled, requireTool } from '../../samples/lib/tools';
 import { launchChromium } from './chromium';
 import { suiteBuild } from './siteBuild';
@@ -32,7 +33,7 @@ export async function waitForDiagrams(page: Page, count: number): Promise<void> 
 }
 
 /**
- * One build, one static server and one Chromium for the whole browser suite. Tests call `ready(context)`,
+ * One build, one static server and one Chromium for a browser test file. Tests call `ready(context)`,
  * which skips them ("skipped: chromium not installed") when Chromium is missing locally and fails them
  * when CI=true.
  */
@@ -63,6 +64,17 @@ export class SiteSession {
     if (!this.#site) throw new Error('the browser session did not start: see the beforeAll error');
     return this.#site;
   }
+}
+
+/**
+ * The session of the calling test file: started before its tests (the run's shared build is made here if
+ * no other file has made it yet, ~60 s cold on two cores) and stopped after them.
+ */
+export function openSiteSession(): SiteSession {
+  const session = new SiteSession();
+  beforeAll(session.start, 300_000);
+  afterAll(session.stop);
+  return session;
 }
 
 /**
