@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT } from '@apm-docs/sandbox';
+import { buildApp, DEMO_PROJECT } from '@apm-docs/sandbox';
 import { createInvoice, useTestSandbox } from './helpers.ts';
 import { apiClient, basicAuth, PUBLIC_AUTH, type ApiClient } from './lib/client.ts';
 
@@ -84,5 +84,34 @@ describe('project isolation', () => {
     });
     expect(foreign.status).toBe(404);
     expect(foreign.body.error_type).toBe('resource.gateway-configuration.not-found');
+  });
+});
+
+describe('request.project', () => {
+  it('is the calling project on a route with config.auth; on an open route it throws, naming the route', async () => {
+    const app = await buildApp();
+    app.get('/test-only/caller', { config: { auth: 'secret' } }, (request) => ({ id: request.project.id }));
+    app.get('/test-only/open', (request) => {
+      const error = (() => {
+        try {
+          return request.project.id;
+        } catch (thrown) {
+          return (thrown as Error).message;
+        }
+      })();
+      return { authenticated: request.authenticatedProject, error };
+    });
+    const authorization = basicAuth(DEMO_PROJECT.id, DEMO_PROJECT.secret);
+    try {
+      const caller = await app.inject({ method: 'GET', url: '/test-only/caller', headers: { authorization } });
+      expect(caller.json()).toEqual({ id: DEMO_PROJECT.id });
+      const open = await app.inject({ method: 'GET', url: '/test-only/open', headers: { authorization } });
+      expect(open.json()).toEqual({
+        authenticated: null,
+        error: 'request.project read on GET /test-only/open, a route without config.auth',
+      });
+    } finally {
+      await app.close();
+    }
   });
 });

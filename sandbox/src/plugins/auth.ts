@@ -1,5 +1,5 @@
 import { hash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../lib/errors.ts';
 import type { Project } from '../store/store.ts';
 
@@ -92,19 +92,30 @@ declare module 'fastify' {
     auth?: AuthLevel;
   }
   interface FastifyRequest {
-    /** The calling project, on routes with `config.auth`. */
-    project: Project;
+    /** The calling project once authentication passed; null on open routes (no `config.auth`) and before the hook. */
+    authenticatedProject: Project | null;
+    /**
+     * The calling project, for the handlers of routes with `config.auth` (there it is always set: the hook
+     * answered 401 otherwise). Reading it on an open route is a programming error, answered 500.
+     */
+    readonly project: Project;
   }
 }
 
-/** Sets `request.project` on every route that declares `config.auth`, or answers the 401. */
+/** Sets `request.authenticatedProject` (read as `request.project`) on every route that declares `config.auth`, or answers the 401. */
 export function registerAuth(app: FastifyInstance, findProject: (id: string) => Project | undefined): void {
-  app.decorateRequest('project');
+  app.decorateRequest('authenticatedProject', null);
+  app.decorateRequest('project', {
+    getter(this: FastifyRequest): Project {
+      if (!this.authenticatedProject) throw new Error(`request.project read on ${this.method} ${this.url}, a route without config.auth`);
+      return this.authenticatedProject;
+    },
+  });
   // A callback hook: it runs on every request, and an async one costs a promise each time.
   app.addHook('onRequest', (request, _reply, done) => {
     const level = request.routeOptions.config.auth;
     try {
-      if (level) request.project = authenticate(request.headers.authorization, level, findProject);
+      if (level) request.authenticatedProject = authenticate(request.headers.authorization, level, findProject);
     } catch (error) {
       done(error as Error);
       return;

@@ -70,8 +70,7 @@ export function registerIdempotency(app: FastifyInstance, store: Store): void {
   // A callback hook: it runs on every request, and an async one costs a promise each time.
   app.addHook('preValidation', (request, reply, done) => {
     const key = keyOf(request);
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- request.project is typed for routes with config.auth; other routes leave it unset
-    if (!key || !request.routeOptions.config.idempotent || !request.project) {
+    if (!key || !request.routeOptions.config.idempotent || !request.authenticatedProject) {
       done();
       return;
     }

@@ -51,8 +51,7 @@ export function registerRateLimit(app: FastifyInstance, options: RateLimitOption
   const limiter = new RateLimiter(options.perMinute);
   const limit = String(options.perMinute);
   const count = (request: FastifyRequest, reply: FastifyReply) => {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- request.project is typed for routes with config.auth; other routes leave it unset
-    const { allowed, remaining } = limiter.take(request.project?.id ?? `ip:${request.ip}`, Date.now());
+    const { allowed, remaining } = limiter.take(request.authenticatedProject?.id ?? `ip:${request.ip}`, Date.now());
     reply.header('x-ratelimit', limit).header('x-ratelimit-remaining', String(remaining));
     return allowed || !options.enforce;
   };
