@@ -109,9 +109,8 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const frame = (request: FastifyRequest, title: string, current: NavItem | null): PageFrame => ({
     nonce: newNonce(),
-    // Sign-in and error pages run without config.auth, where request.project (typed as always set) is absent.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
-    projectId: request.project?.id ?? null,
+    // Sign-in and error pages run without config.auth: no project there.
+    projectId: request.authenticatedProject?.id ?? null,
     title,
     current,
   });
