@@ -9,9 +9,11 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 // Beside the sources, so the one file read relative to its module (routes/processout-js.ts) resolves alike;
-// one bundle per process, since several sandboxes may start at once.
+// one bundle per process, since several sandboxes may start at once. It is deleted once loaded (the import
+// resolves when the sandbox listens), so a sandbox killed with SIGKILL later leaves nothing behind.
 const bundle = new URL(`../src/.build/cli-${process.pid}.mjs`, import.meta.url);
-process.on('exit', () => rmSync(bundle, { force: true }));
+const removeBundle = () => rmSync(bundle, { force: true });
+process.on('exit', removeBundle);
 await build({
   entryPoints: [fileURLToPath(new URL('../src/cli.ts', import.meta.url))],
   outfile: fileURLToPath(bundle),
@@ -23,3 +25,4 @@ await build({
   logLevel: 'warning',
 });
 await import(bundle.href);
+removeBundle();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +108,8 @@ describe('crash safety', () => {
         killed = true;
         sandbox.process.kill('SIGKILL');
         expect(await sandbox.exited).toBe('SIGKILL');
+        // The CLI's bundle of itself (bin/processout-sandbox.mjs) went as soon as it was loaded.
+        expect(readdirSync(new URL('../../src/.build/', import.meta.url)).filter((file) => file.includes(`-${sandbox.pid}.`))).toEqual([]);
         await load;
         expect(unexpectedExit).toBe(false);
         expect(errors.slice(0, 3)).toEqual([]);
