@@ -45,10 +45,15 @@ export function parseFormBody(bytes: Buffer): Record<string, unknown> {
 const UNSET_BODY_VALUES = new Set<unknown>([null, '']);
 const UNSET_QUERY_VALUES = new Set<unknown>(['', 'null', 'None', 'undefined', undefined]);
 
+function hasUnsetValue(value: object, unset: Set<unknown>): boolean {
+  for (const key in value) if (unset.has((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 function withoutUnset(value: unknown, unset: Set<unknown>): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   // Most requests set nothing to "unset": keep their (plain) object rather than copy it.
-  if (Object.getPrototypeOf(value) === Object.prototype && !Object.values(value).some((v) => unset.has(v))) return value;
+  if (Object.getPrototypeOf(value) === Object.prototype && !hasUnsetValue(value, unset)) return value;
   return Object.fromEntries(Object.entries(value).filter(([, v]) => !unset.has(v)));
 }
 
@@ -58,7 +63,9 @@ function withoutUnset(value: unknown, unset: Set<unknown>): unknown {
 function rejectNumericAmounts(request: FastifyRequest): void {
   const body = request.body as Record<string, unknown> | undefined;
   if (!body || typeof body !== 'object') return;
-  const numeric: string[] = ['amount', 'capture_amount'].filter((field) => typeof body[field] === 'number');
+  const numeric: string[] = [];
+  if (typeof body.amount === 'number') numeric.push('amount');
+  if (typeof body.capture_amount === 'number') numeric.push('capture_amount');
   if (Array.isArray(body.details)) {
     body.details.forEach((detail: unknown, index) => {
       if (!detail || typeof detail !== 'object') return;
@@ -79,14 +86,11 @@ function rejectNumericAmounts(request: FastifyRequest): void {
 // from bodies built to exhaust the stack.
 const MAX_JSON_DEPTH = 32;
 
+/** Recursive, without allocating: its depth is bounded by `limit` (MAX_JSON_DEPTH), not by the body. */
 function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 0]];
-  while (pending.length > 0) {
-    const [current, depth] = pending.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(current)) pending.push([child, depth + 1]);
-  }
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  for (const key in value) if (nestedDeeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
   return false;
 }
 

@@ -43,10 +43,16 @@ const TRY_IT_CORS: FastifyCorsOptions = {
   strictPreflight: false,
 };
 
+const NO_CORS: FastifyCorsOptions = { origin: false, strictPreflight: false };
+
 export function corsFor(request: FastifyRequest): FastifyCorsOptions {
+  const origin = request.headers.origin;
+  // Without an Origin header, every option set here adds only "Vary: Origin" (which NO_CORS adds too),
+  // except to a preflight: most requests (servers, SDKs, curl) are answered without reading the path.
+  if (origin === undefined && request.method !== 'OPTIONS') return NO_CORS;
   const path = request.url.split('?')[0] ?? '';
-  const origin = request.headers.origin ?? '';
-  if (request.server.sandboxConfig.siteOrigins.includes(origin) && TRY_IT_ROUTES.some((route) => route.test(path))) return TRY_IT_CORS;
+  if (origin !== undefined && request.server.sandboxConfig.siteOrigins.includes(origin) && TRY_IT_ROUTES.some((route) => route.test(path)))
+    return TRY_IT_CORS;
   if (TELEMETRY_ROUTE.test(path)) return TELEMETRY_CORS;
-  return BROWSER_ROUTES.some((route) => route.test(path)) ? BROWSER_CORS : { origin: false, strictPreflight: false };
+  return BROWSER_ROUTES.some((route) => route.test(path)) ? BROWSER_CORS : NO_CORS;
 }

@@ -15,6 +15,13 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perMinute: 3_000, enforce: false };
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** This request was counted by the onRequest hook (else the onSend one counts it). */
+    rateLimitCounted: boolean;
+  }
+}
+
 const WINDOW_MS = 60_000;
 /** Buckets are dropped once full again; this bounds how many idle ones are kept between sweeps. */
 const MAX_IDLE_BUCKETS = 10_000;
@@ -55,10 +62,11 @@ export function registerRateLimit(app: FastifyInstance, options: RateLimitOption
     reply.header('x-ratelimit', limit).header('x-ratelimit-remaining', String(remaining));
     return allowed || !options.enforce;
   };
-  const counted = new WeakSet<FastifyRequest>();
+  // A flag on the request rather than a WeakSet of requests: weak entries cost the garbage collector.
+  app.decorateRequest('rateLimitCounted', false);
   // Callback hooks: they run on every request, and an async one costs a promise each time.
   app.addHook('onRequest', (request, reply, done) => {
-    counted.add(request);
+    request.rateLimitCounted = true;
     if (!count(request, reply)) {
       done(
         new ApiError(
@@ -73,7 +81,7 @@ export function registerRateLimit(app: FastifyInstance, options: RateLimitOption
   });
   // Answers sent before the hook above ran (a failed authentication, a malformed request) count too.
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (!counted.has(request)) count(request, reply);
+    if (!request.rateLimitCounted) count(request, reply);
     done(null, payload);
   });
 }

@@ -106,13 +106,35 @@ function addMissingColumns(db: Database.Database): void {
   }
 }
 
-/** Opens (and creates) the database: ':memory:' for tests, a file for the CLI. */
+/** The `--db` value (and the library default) for a database that keeps nothing after the process exits. */
+export const IN_MEMORY = ':memory:';
+
+/**
+ * Opens (and creates) the database: a file for the CLI (WAL, synchronous=NORMAL: a commit survives a
+ * crash of the process), or, for ':memory:', a private temporary database.
+ *
+ * ':memory:' does not open SQLite's in-memory database: its writes grew slower as it filled (about
+ * 35 µs per invoice at first, 200 µs at 100,000 invoices) and every page stayed in the heap.
+ * An empty file name opens a private temporary database instead: SQLite keeps it in its page cache
+ * and spills what does not fit to an anonymous temporary file, deleted as soon as it is opened, so
+ * nothing is left after exit either (a kill -9 included), while a write costs the same at 100,000
+ * invoices as at the first. Its rollback journal is kept in memory: nothing of it has to outlive the
+ * process, and a failed transaction still rolls back. Its page cache is SQLite's default 2 MB, not
+ * better-sqlite3's 16 MB: measured, a write to a temporary database costs more the larger its cache
+ * (about 30 µs per invoice with 2 MB, 45 µs with 8 MB, 60 µs with 16 MB, flat up to 100,000 invoices).
+ */
 export function openDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  const temporary = path === IN_MEMORY;
+  if (!temporary) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(temporary ? '' : path);
+  if (temporary) {
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('cache_size = -2000');
+  } else {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+  }
   db.exec(SCHEMA);
   addMissingColumns(db);
   return db;

@@ -3,7 +3,7 @@ import type { StoredEvent, Webhook } from '../schemas/event.ts';
 import type { GatewayConfiguration } from '../schemas/gateway-configuration.ts';
 import type { StoredInvoice } from '../schemas/invoice.ts';
 import type { Refund, Transaction } from '../schemas/transaction.ts';
-import { openDatabase } from './database.ts';
+import { IN_MEMORY, openDatabase } from './database.ts';
 
 export interface Project {
   id: string;
@@ -84,7 +84,7 @@ export class Store {
    */
   private readonly runInTransaction: (fn: () => unknown) => unknown;
 
-  constructor(path = ':memory:') {
+  constructor(path = IN_MEMORY) {
     this.db = openDatabase(path);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
