@@ -106,10 +106,11 @@ describe('crash safety', () => {
 
         const childPeakRssKb = peakRssKb(sandbox.pid) ?? 0;
         killed = true;
+        const killedPid = sandbox.pid;
         sandbox.process.kill('SIGKILL');
         expect(await sandbox.exited).toBe('SIGKILL');
         // The CLI's bundle of itself (bin/processout-sandbox.mjs) went as soon as it was loaded.
-        expect(readdirSync(new URL('../../src/.build/', import.meta.url)).filter((file) => file.includes(`-${sandbox.pid}.`))).toEqual([]);
+        expect(readdirSync(new URL('../../src/.build/', import.meta.url)).filter((file) => file.includes(`-${killedPid}.`))).toEqual([]);
         await load;
         expect(unexpectedExit).toBe(false);
         expect(errors.slice(0, 3)).toEqual([]);
