@@ -8,6 +8,7 @@ import type { TryItSettings } from './src/components/Sample/tryItSettings';
 import codeTokenColors from './src/plugins/codeTokenColors';
 import commonJsBuildOutput from './src/plugins/commonJsBuildOutput';
 import inlineDiagrams from './src/plugins/inlineDiagrams';
+import lazyPrism from './src/plugins/lazyPrism';
 import markdownTwin from './src/plugins/markdownTwin';
 import sampleDependencies from './src/plugins/sampleDependencies';
 import starters from './src/plugins/starters';
@@ -96,10 +97,13 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
 
+    clientModules: ['./src/client/idlePrefetch.ts'],
+
     plugins: [
       commonJsBuildOutput,
       codeTokenColors,
       inlineDiagrams,
+      lazyPrism,
       sampleDependencies({ samplesDir, docsDir }),
       markdownTwin({ siteDir, samplesDir, publicOrigin: process.env.DOCS_SITE_URL }),
       starters({ siteDir, samplesDir }),
