@@ -17,6 +17,7 @@ import remarkSamples from './src/remark/samples';
 import remarkMermaidDiagrams from './src/remark/mermaidDiagrams';
 import remarkErrorReference from './src/remark/errorReference';
 import remarkTestOutcomes from './src/remark/testOutcomes';
+import remarkCodeBlockChunk from './src/remark/codeBlockChunk';
 import { MERMAID_OPTIONS, MERMAID_THEMES } from './src/diagrams/mermaidSettings';
 import { editUrlFrom } from './src/site-config/editLinks';
 import { SITE_ORIGINS, sandboxUrlFrom } from './src/site-config/tryIt';
@@ -86,6 +87,7 @@ export default async function createConfig(): Promise<Config> {
               [remarkMermaidDiagrams, { clientFallback: clientMermaid }],
               remarkTestOutcomes,
               [remarkErrorReference, { referencePage: path.join(docsDir, 'error-reference.mdx') }],
+              remarkCodeBlockChunk,
             ],
           },
           blog: false,

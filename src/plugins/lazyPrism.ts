@@ -5,8 +5,8 @@ const require = createRequire(import.meta.url);
 
 /**
  * Leaves the classic theme's `prism-include-languages` client module out of the client bundle. It imports
- * Prism into the main bundle only to register `prism.additionalLanguages`; src/theme/CodeBlock does that
- * when it loads Prism, on the pages that show a code block.
+ * Prism into the main bundle only to register `prism.additionalLanguages`; src/code-blocks/highlighter.ts
+ * does that where Prism loads, on the pages that show a code block.
  */
 export default function lazyPrism(): Plugin {
   // The generated client-modules file requires the module by its absolute path, without an extension.

@@ -1,37 +1,30 @@
 /**
- * The theme's CodeBlock, loaded on demand: Prism (prism-react-renderer, its grammars built when the module
- * runs) leaves the main bundle, so a page without a fenced code block (the APM page: its samples are
- * highlighted at build time) never downloads or runs it. The served HTML still holds the highlighted block:
- * the server render waits for the chunk, and hydration keeps the server markup until the chunk has loaded.
- * The theme's own client module that registers `prism.additionalLanguages` is left out of the bundle
- * (src/plugins/lazyPrism.ts) and runs here, before the first block highlights.
+ * The theme's CodeBlock without Prism in the main bundle: Prism (prism-react-renderer, its grammars built
+ * when the module runs) is in the chunk of src/code-blocks/highlighter.ts, which only pages with a fenced
+ * code block import. On those pages it has run before the page renders, so the block renders as the
+ * theme's; elsewhere (a block rendered in the browser, such as a "Try it" response) it loads on demand.
  */
 import React, { lazy, Suspense, type ReactNode } from 'react';
 import type { Props } from '@theme/CodeBlock';
+import { providedThemeCodeBlock } from '@site/src/code-blocks/themeCodeBlock';
 
-const ThemeCodeBlock = lazy(async () => {
-  const [{ Prism }, { default: prismIncludeLanguages }, original] = await Promise.all([
-    import('prism-react-renderer'),
-    import('@theme/prism-include-languages'),
-    import('@theme-original/CodeBlock') as Promise<{ default: (props: Props) => ReactNode }>,
-  ]);
-  prismIncludeLanguages(Prism);
-  return original;
-});
+const LoadedCodeBlock = lazy(() => import('@site/src/code-blocks/highlighter'));
 
-/** Shown only when a client-side navigation reaches a code block before the chunk: the code, unhighlighted. */
+/** While the chunk loads: the code, unhighlighted. */
 function PlainCode({ children }: Pick<Props, 'children'>): ReactNode {
   return (
-    <pre className="theme-code-block">
+    <pre>
       <code>{children}</code>
     </pre>
   );
 }
 
 export default function CodeBlock(props: Props): ReactNode {
+  const ThemeCodeBlock = providedThemeCodeBlock();
+  if (ThemeCodeBlock) return <ThemeCodeBlock {...props} />;
   return (
     <Suspense fallback={<PlainCode>{props.children}</PlainCode>}>
-      <ThemeCodeBlock {...props} />
+      <LoadedCodeBlock {...props} />
     </Suspense>
   );
 }
