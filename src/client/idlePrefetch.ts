@@ -8,7 +8,7 @@
  * task on a throttled phone, right when the page becomes interactive.
  *
  * This client module replaces that one function (hover and touch `preload` stay Docusaurus's): each chunk
- * is prefetched once, none the page has loaded, one route per idle callback. A link's hash and query name
+ * is prefetched once, none the page has loaded, in idle periods. A link's hash and query name
  * no other chunks: `/a#b` is `/a`.
  */
 import routes from '@generated/routes';
@@ -34,11 +34,14 @@ function isSlowConnection(): boolean {
   return (connection?.effectiveType?.includes('2g') ?? false) || (connection?.saveData ?? false);
 }
 
-/** Safari has no requestIdleCallback: a timer still gives each route a task of its own. */
-const whenIdle = (callback: () => void) =>
-  typeof window.requestIdleCallback === 'function'
-    ? window.requestIdleCallback(callback, { timeout: 2000 })
-    : window.setTimeout(callback, 50);
+/** Runs `callback` in an idle period, told whether it may go on; Safari has no requestIdleCallback, a timer stands in. */
+function whenIdle(callback: (hasTimeLeft: () => boolean) => void): void {
+  if (typeof window.requestIdleCallback === 'function') {
+    window.requestIdleCallback((deadline) => callback(() => deadline.timeRemaining() > 1), { timeout: 2000 });
+  } else {
+    window.setTimeout(() => callback(() => false), 50);
+  }
+}
 
 function routePathOf(url: string): string {
   const end = url.search(/[?#]/);
@@ -66,11 +69,14 @@ function routeChunkNames(routePath: string): string[] {
 function idlePrefetch(): Window['docusaurus']['prefetch'] {
   const queuedRoutes = new Set<string>();
   const queue: string[] = [];
-  // Absolute URLs, as `script.src` gives them: the scripts this page has run count as fetched.
+  // Absolute URLs. The scripts this page has loaded count as fetched: the bundler removes the elements of
+  // the chunks it loaded, their resource timings stay.
   const fetchedChunks = new Set<string>();
 
   const prefetchRoute = (routePath: string) => {
-    for (const scriptElement of Array.from(document.scripts)) fetchedChunks.add(scriptElement.src);
+    for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+      if (entry.initiatorType === 'script') fetchedChunks.add(entry.name);
+    }
     for (const chunkName of matchedRoutePaths(routes, routePath).flatMap(routeChunkNames)) {
       const asset = __webpack_require__.gca(chunkName);
       // A chunk the bundler merged into another has no file of its own.
@@ -84,11 +90,14 @@ function idlePrefetch(): Window['docusaurus']['prefetch'] {
       document.head.appendChild(link);
     }
   };
-  const prefetchNext = () => {
-    const routePath = queue.shift();
-    if (routePath === undefined) return;
-    prefetchRoute(routePath);
-    if (queue.length > 0) whenIdle(prefetchNext);
+  // At least one route per idle period, more while it lasts.
+  const prefetchQueued = (hasTimeLeft: () => boolean) => {
+    do {
+      const routePath = queue.shift();
+      if (routePath === undefined) return;
+      prefetchRoute(routePath);
+    } while (hasTimeLeft());
+    if (queue.length > 0) whenIdle(prefetchQueued);
   };
 
   return (url) => {
@@ -96,7 +105,7 @@ function idlePrefetch(): Window['docusaurus']['prefetch'] {
     if (routePath === '' || queuedRoutes.has(routePath) || isSlowConnection()) return false;
     queuedRoutes.add(routePath);
     queue.push(routePath);
-    if (queue.length === 1) whenIdle(prefetchNext);
+    if (queue.length === 1) whenIdle(prefetchQueued);
     return Promise.resolve([]);
   };
 }
