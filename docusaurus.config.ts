@@ -8,6 +8,7 @@ import type { TryItSettings } from './src/components/Sample/tryItSettings';
 import codeTokenColors from './src/plugins/codeTokenColors';
 import commonJsBuildOutput from './src/plugins/commonJsBuildOutput';
 import inlineDiagrams from './src/plugins/inlineDiagrams';
+import lazyPrism from './src/plugins/lazyPrism';
 import markdownTwin from './src/plugins/markdownTwin';
 import sampleDependencies from './src/plugins/sampleDependencies';
 import starters from './src/plugins/starters';
@@ -16,6 +17,7 @@ import remarkSamples from './src/remark/samples';
 import remarkMermaidDiagrams from './src/remark/mermaidDiagrams';
 import remarkErrorReference from './src/remark/errorReference';
 import remarkTestOutcomes from './src/remark/testOutcomes';
+import remarkCodeBlockChunk from './src/remark/codeBlockChunk';
 import { MERMAID_OPTIONS, MERMAID_THEMES } from './src/diagrams/mermaidSettings';
 import { editUrlFrom } from './src/site-config/editLinks';
 import { SITE_ORIGINS, sandboxUrlFrom } from './src/site-config/tryIt';
@@ -85,6 +87,7 @@ export default async function createConfig(): Promise<Config> {
               [remarkMermaidDiagrams, { clientFallback: clientMermaid }],
               remarkTestOutcomes,
               [remarkErrorReference, { referencePage: path.join(docsDir, 'error-reference.mdx') }],
+              remarkCodeBlockChunk,
             ],
           },
           blog: false,
@@ -96,10 +99,13 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
 
+    clientModules: ['./src/client/idlePrefetch.ts'],
+
     plugins: [
       commonJsBuildOutput,
       codeTokenColors,
       inlineDiagrams,
+      lazyPrism,
       sampleDependencies({ samplesDir, docsDir }),
       markdownTwin({ siteDir, samplesDir, publicOrigin: process.env.DOCS_SITE_URL }),
       starters({ siteDir, samplesDir }),
