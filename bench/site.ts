@@ -39,8 +39,6 @@ const TARGETS = {
   totalBlockingTimeMs: 200,
   cumulativeLayoutShift: 0.01,
 };
-/** Fixed loopback ports, in one known range on a shared machine: the built site, the stock site, Lighthouse's Chromium. */
-const PORTS = { site: 43011, stockSite: 43012, lighthouseChromium: 43013 };
 /** Lighthouse's mobile performance score swings by several points between runs: report the median (odd count). */
 const LIGHTHOUSE_RUNS = 3;
 
@@ -97,7 +95,7 @@ async function lighthouseRuns(url: string, label: string): Promise<LighthouseRun
   const runs: LighthouseRun[] = [];
   for (let attempt = 1; attempt <= LIGHTHOUSE_RUNS; attempt += 1) {
     log(`Lighthouse run ${attempt} of ${LIGHTHOUSE_RUNS} on ${label} (mobile) …`);
-    runs.push(await runLighthouse(url, PORTS.lighthouseChromium));
+    runs.push(await runLighthouse(url));
   }
   return runs;
 }
@@ -154,8 +152,8 @@ async function main(): Promise<void> {
   }
 
   const pages = await sitePages(BUILD_DIR);
-  const server = await serveStatic(BUILD_DIR, { gzip: true, port: PORTS.site });
-  const stockServer = stock ? await serveStatic(stock.buildDir, { gzip: true, port: PORTS.stockSite }) : null;
+  const server = await serveStatic(BUILD_DIR, { gzip: true });
+  const stockServer = stock ? await serveStatic(stock.buildDir, { gzip: true }) : null;
   const browser = await launchChromium();
   try {
     const weights: PageWeight[] = [];

@@ -32,11 +32,8 @@ interface LighthouseResult {
   readonly runtimeError?: { readonly message: string };
 }
 
-/**
- * One Lighthouse run with its default mobile preset (simulated slow 4G, mid-range phone); scores 0–100.
- * `debuggingPort` is the port Lighthouse's Chromium listens on (a free one when omitted).
- */
-export async function runLighthouse(url: string, debuggingPort?: number): Promise<LighthouseRun> {
+/** One Lighthouse run with its default mobile preset (simulated slow 4G, mid-range phone); scores 0–100. */
+export async function runLighthouse(url: string): Promise<LighthouseRun> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
@@ -45,7 +42,6 @@ export async function runLighthouse(url: string, debuggingPort?: number): Promis
       '--output=json',
       '--quiet',
       `--only-categories=${LIGHTHOUSE_CATEGORIES.join(',')}`,
-      ...(debuggingPort === undefined ? [] : [`--port=${debuggingPort}`]),
       '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking',
     ],
     { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 256 * 1024 * 1024 },

@@ -34,8 +34,6 @@ export interface ServeOptions {
    * transfer sizes, so it needs this; tests that only check behaviour do not.
    */
   readonly gzip?: boolean;
-  /** The loopback port to listen on; a free one when omitted. */
-  readonly port?: number;
 }
 
 export interface StaticSite {
@@ -67,7 +65,7 @@ async function resolveFile(root: string, pathname: string): Promise<string | nul
   return null;
 }
 
-/** Serves a static build directory on a loopback port (a free one unless `options.port` names it); unknown paths get the site's 404 page. */
+/** Serves a static build directory on a free loopback port; unknown paths get the site's 404 page. */
 export async function serveStatic(rootDir: string, options: ServeOptions = {}): Promise<StaticSite> {
   const root = path.resolve(rootDir);
   const gzipped = new Map<string, Buffer>();
@@ -106,7 +104,7 @@ export async function serveStatic(rootDir: string, options: ServeOptions = {}): 
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    server.listen(0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
