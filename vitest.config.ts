@@ -3,6 +3,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Folders whose test files load their modules once per worker (see the `shared-modules` project below). */
 const SHARED_MODULE_DIRS = ['sandbox/test', 'tests/sdk-conformance', 'tests/site'];
+/** Every other folder under tests/: isolated, each file with its own module registry. */
+const ISOLATED_TEST_FILES = `tests/!(${SHARED_MODULE_DIRS.filter((dir) => dir.startsWith('tests/'))
+  .map((dir) => dir.slice('tests/'.length))
+  .join('|')})/**/*.test.ts`;
 /** Test files that replace a module (vi.mock): they need a module registry of their own. */
 const MOCKING_FILES = ['sandbox/test/auth-constant-time.test.ts', 'tests/site/markdownTwin.test.ts'];
 
@@ -24,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'isolated',
-          include: ['tests/!(sdk-conformance|site)/**/*.test.ts', ...MOCKING_FILES],
+          include: [ISOLATED_TEST_FILES, ...MOCKING_FILES],
         },
       },
       {
